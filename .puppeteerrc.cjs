@@ -1,0 +1,2 @@
+// The browser comes from Debian (apt `chromium`); a download cannot work on the build machines.
+module.exports = { skipDownload: true };

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { id, isoDate, itemId, timestamp } from './common';
+import { stage } from './stages';
+
+export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
+export const priority = z.enum(PRIORITIES);
+export type Priority = z.infer<typeof priority>;
+
+export const TASK_STATUSES = ['todo', 'doing', 'review', 'done', 'blocked'] as const;
+export const taskStatus = z.enum(TASK_STATUSES);
+export type TaskStatus = z.infer<typeof taskStatus>;
+export const STATUS_LABELS: Record<TaskStatus, string> = {
+  todo: '待办 To do',
+  doing: '进行中 Doing',
+  review: '待审核 Review',
+  done: '已完成 Done',
+  blocked: '受阻 Blocked',
+};
+
+const taskFields = {
+  id,
+  shopId: id,
+  projectId: id.nullable(),
+  title: z.string().trim().min(1, '任务标题不能为空 / title is required').max(200, '标题最多200字 / title is at most 200 characters'),
+  description: z.string().max(5000).default(''),
+  stage: stage.nullable().default(null),
+  assigneeId: id.nullable().default(null),
+  startDate: isoDate.nullable().default(null),
+  dueDate: isoDate.nullable().default(null),
+  priority: priority.default('P2'),
+  status: taskStatus.default('todo'),
+  /** Finish-to-start: this task starts after every listed task is done. */
+  dependsOn: z.array(id).max(100).default([]),
+  itemIds: z.array(itemId).max(50).default([]),
+  /** Metric code this task is about (from a KPI badge or a rule), for badge counts. */
+  metric: z.string().max(40).nullable().default(null),
+  sourceUrl: z.url().max(2000).nullable().default(null),
+  sourceTitle: z.string().max(300).nullable().default(null),
+  /** 0..1, shown on the Gantt bar. */
+  progress: z.number().min(0).max(1).default(0),
+  createdBy: id.nullable().default(null),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+  deletedAt: timestamp.nullable().default(null),
+};
+
+function checkTask(t: { startDate: string | null; dueDate: string | null; id: string; dependsOn: string[] }, ctx: z.RefinementCtx): void {
+  if (t.startDate && t.dueDate && t.dueDate < t.startDate) {
+    ctx.addIssue({ code: 'custom', message: '截止日期不能早于开始日期 / due date is before start date', path: ['dueDate'] });
+  }
+  if (t.dependsOn.includes(t.id)) {
+    ctx.addIssue({ code: 'custom', message: '任务不能依赖自己 / a task cannot depend on itself', path: ['dependsOn'] });
+  }
+}
+
+export const taskSchema = z.object(taskFields).superRefine(checkTask);
+export type Task = z.infer<typeof taskSchema>;
+
+/** What a person fills in; ids, shop and timestamps are added by the service. */
+export const taskDraftSchema = z.object(taskFields).omit({ id: true, shopId: true, createdAt: true, updatedAt: true, deletedAt: true, createdBy: true });
+export type TaskDraft = z.input<typeof taskDraftSchema>;
+
+export function isOpen(t: Pick<Task, 'status' | 'deletedAt'>): boolean {
+  return t.deletedAt === null && t.status !== 'done';
+}

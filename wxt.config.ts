@@ -1,0 +1,34 @@
+import { defineConfig } from 'wxt';
+
+// Hosts we read from. Nothing else: see README "Permissions".
+export const SELLER_HOSTS = [
+  'https://sycm.taobao.com/*',
+  'https://myseller.taobao.com/*',
+  'https://qn.taobao.com/*',
+  'https://item.upload.taobao.com/*',
+  'https://sell.publish.tmall.com/*',
+];
+
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: '掌柜 Zhanggui',
+    description: '淘宝卖家后台的团队工作台 · A team workspace inside the Taobao seller console',
+    default_locale: undefined,
+    host_permissions: SELLER_HOSTS,
+    permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    action: { default_title: '掌柜 Zhanggui' },
+    commands: {
+      'quick-add-task': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: '快速添加任务 Quick-add a task from this page',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: { gecko: { id: 'zhanggui@zhanggui.app', strict_min_version: '128.0' } },
+          sidebar_action: { default_title: '掌柜', default_panel: 'sidepanel.html' },
+        }
+      : {}),
+  }),
+});
