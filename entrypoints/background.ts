@@ -1,1 +1,42 @@
-export default defineBackground(() => {});
+import browser, { type Runtime } from 'webextension-polyfill';
+import { browser as chromeApi } from 'wxt/browser';
+import { ZhangguiDb } from '@/lib/db/schema';
+import { handleMessage } from '@/lib/messaging/handler';
+import { DATA_VERSION_KEY, QUICK_ADD_EVENT } from '@/lib/messaging/protocol';
+import { WorkspaceService } from '@/lib/workspace/service';
+
+/** Wires lib/ services to messages, commands and the action; no logic of its own. */
+export default defineBackground(() => {
+  const db = new ZhangguiDb();
+  const workspace = new WorkspaceService(db);
+  const bumpVersion = (): Promise<void> => browser.storage.local.set({ [DATA_VERSION_KEY]: Date.now() });
+
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    // Only our own extension's pages and content scripts reach this listener.
+    if (sender.id !== browser.runtime.id) return undefined;
+    return handleMessage(message, { workspace, onChange: bumpVersion });
+  });
+
+  // The toolbar button opens the manager's workspace beside the page.
+  if (import.meta.env.BROWSER !== 'firefox') {
+    chromeApi.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+  } else {
+    browser.action.onClicked.addListener(() => {
+      (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction?.toggle();
+    });
+  }
+
+  browser.commands?.onCommand.addListener(async (command) => {
+    if (command !== 'quick-add-task') return;
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    if (tab?.id !== undefined) await browser.tabs.sendMessage(tab.id, { type: QUICK_ADD_EVENT }).catch(() => {});
+  });
+
+  browser.runtime.onInstalled.addListener(async ({ reason }) => {
+    // First run: the guided setup lives in the side panel; open it as a tab once.
+    if (reason === 'install' && !import.meta.env.COMMAND?.includes('serve')) {
+      const onboarded = await db.settings.get('onboarded');
+      if (!onboarded?.value) await browser.tabs.create({ url: browser.runtime.getURL('/sidepanel.html#/setup') });
+    }
+  });
+});

@@ -7,3 +7,4 @@ export * from './project';
 export * from './task';
 export * from './activity';
 export * from './template';
+export * from './dates';

@@ -1,0 +1,88 @@
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
+import type { Activity, Member, Project, Shop, Task, Template } from '../domain';
+import type { MetricRecord } from '../metrics/record';
+
+/** A key/value setting owned by the background (current member, onboarding state…). */
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+/** A stored row that failed validation: kept aside (never deleted) and reported. */
+export interface QuarantineRow {
+  id?: number;
+  table: string;
+  key: string;
+  row: unknown;
+  reason: string;
+  at: number;
+}
+
+export const DB_NAME = 'zhanggui';
+
+/**
+ * Every schema version, oldest first. Never edit a shipped version: add a new
+ * one with its upgrade. tests/unit/db/migrations.test.ts opens a database at
+ * the previous version with data in it and upgrades it.
+ */
+export const SCHEMA_VERSIONS: ReadonlyArray<{
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}> = [
+  {
+    version: 1,
+    stores: {
+      shops: 'id',
+      members: 'id, shopId',
+      projects: 'id, shopId, status',
+      tasks: 'id, shopId, projectId, assigneeId, status, dueDate, *itemIds',
+      activity: 'id, shopId, at, [entity+entityId]',
+      templates: 'id',
+      settings: 'key',
+    },
+  },
+  {
+    // v2: quarantine for corrupt rows, metric store, task progress/metric/source title
+    // fields (defaults filled in), activity indexed by actor for the audit filters.
+    version: 2,
+    stores: {
+      tasks: 'id, shopId, projectId, assigneeId, status, dueDate, *itemIds, metric',
+      activity: 'id, shopId, at, actorId, [entity+entityId]',
+      quarantine: '++id, table',
+      metrics: '[shopId+metric+itemKey+period+date], [shopId+itemKey+date], [shopId+metric+period+date]',
+    },
+    upgrade: async (tx) => {
+      await tx
+        .table('tasks')
+        .toCollection()
+        .modify((t: Record<string, unknown>) => {
+          t.progress ??= t.status === 'done' ? 1 : 0;
+          t.metric ??= null;
+          t.sourceTitle ??= null;
+          t.deletedAt ??= null;
+        });
+    },
+  },
+];
+
+export class ZhangguiDb extends Dexie {
+  shops!: EntityTable<Shop, 'id'>;
+  members!: EntityTable<Member, 'id'>;
+  projects!: EntityTable<Project, 'id'>;
+  tasks!: EntityTable<Task, 'id'>;
+  activity!: EntityTable<Activity, 'id'>;
+  templates!: EntityTable<Template, 'id'>;
+  settings!: EntityTable<SettingRow, 'key'>;
+  quarantine!: EntityTable<QuarantineRow, 'id'>;
+  metrics!: Dexie.Table<MetricRecord, [string, string, string, string, string]>;
+
+  constructor(name: string = DB_NAME, upTo: number = Number.POSITIVE_INFINITY) {
+    super(name);
+    for (const v of SCHEMA_VERSIONS) {
+      if (v.version > upTo) break;
+      const declared = this.version(v.version).stores(v.stores);
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}

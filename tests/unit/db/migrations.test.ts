@@ -1,0 +1,71 @@
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSIONS, ZhangguiDb } from '@/lib/db/schema';
+import { WorkspaceService } from '@/lib/workspace/service';
+
+let n = 0;
+const names: string[] = [];
+const freshName = (): string => {
+  const name = `zg-test-${++n}-${Math.random()}`;
+  names.push(name);
+  return name;
+};
+afterEach(async () => {
+  for (const name of names.splice(0)) await Dexie.delete(name);
+});
+
+const v1Task = {
+  id: 't1', shopId: 's1', projectId: null, title: '核对库存', description: '', stage: '选品策划', assigneeId: 'm1',
+  startDate: '2026-11-01', dueDate: '2026-11-03', priority: 'P1', status: 'done', dependsOn: [], itemIds: ['700000000001'],
+  sourceUrl: null, createdBy: null, createdAt: 1, updatedAt: 1,
+};
+
+describe('Dexie migrations', () => {
+  it('declares versions in increasing order', () => {
+    const versions = SCHEMA_VERSIONS.map((v) => v.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+  });
+
+  it('upgrades a v1 database with data in it to the current version', async () => {
+    const name = freshName();
+    const old = new ZhangguiDb(name, 1);
+    await old.open();
+    expect(old.verno).toBe(1);
+    await old.table('shops').put({ id: 's1', name: '木语家居', taobaoShopId: null, createdAt: 1, updatedAt: 1 });
+    await old.table('members').put({ id: 'm1', shopId: 's1', name: '老王', role: 'warehouse', taobaoAccount: null, createdAt: 1, updatedAt: 1 });
+    await old.table('tasks').put(v1Task);
+    await old.table('tasks').put({ ...v1Task, id: 't2', status: 'todo' });
+    old.close();
+
+    const db = new ZhangguiDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSIONS.at(-1)!.version);
+    const t1 = await db.tasks.get('t1');
+    expect(t1).toMatchObject({ progress: 1, metric: null, sourceTitle: null, deletedAt: null, title: '核对库存' });
+    expect((await db.tasks.get('t2'))!.progress).toBe(0);
+    // new indexes work on migrated rows
+    expect(await db.tasks.where('metric').equals('payAmt').count()).toBe(0);
+    const state = await new WorkspaceService(db).state();
+    expect(state.tasks).toHaveLength(2);
+    expect(state.members[0]!.deletedAt).toBeNull();
+    expect(state.quarantined).toBe(0);
+    db.close();
+  });
+
+  it('quarantines a corrupted record and reports it instead of failing', async () => {
+    const name = freshName();
+    const db = new ZhangguiDb(name);
+    await db.open();
+    await db.shops.put({ id: 's1', name: '木语家居', taobaoShopId: null, createdAt: 1, updatedAt: 1 });
+    await db.tasks.put({ ...v1Task, progress: 0, metric: null, sourceTitle: null, deletedAt: null } as never);
+    await db.tasks.put({ id: 'bad', title: 42, status: 'exploded' } as never);
+    const state = await new WorkspaceService(db).state();
+    expect(state.tasks.map((t) => t.id)).toEqual(['t1']);
+    expect(state.quarantined).toBe(1);
+    const q = await db.quarantine.toArray();
+    expect(q[0]).toMatchObject({ table: 'tasks', key: 'bad' });
+    expect(q[0]!.reason).toMatch(/title|status/);
+    expect(await db.tasks.get('bad')).toBeUndefined();
+    db.close();
+  });
+});
