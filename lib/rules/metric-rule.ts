@@ -71,4 +71,3 @@ export function judgeMetric(
   return { status: result.fired ? 'fired' : 'quiet', result, threshold, target };
 }
 
-export { dayIndex };

@@ -1,0 +1,300 @@
+import type { Member } from '../domain/member';
+import type { Project } from '../domain/project';
+import { isOpen, type Task } from '../domain/task';
+import type { MetricRecord } from '../metrics/record';
+import { addDays, dateOf, dayIndex } from './dates';
+import type { EvidencePoint, Firing, FiringEvidence, SkippedRule, TaskProposal } from './firing';
+import { formatValue, metricLabel } from './metrics';
+import { judgeMetric, judgedDay, lookbackDays, maturityOf } from './metric-rule';
+import type { ItemChange, MetricCondition, MetricTarget, Recipient, Rule, Trigger } from './model';
+import { buildSeriesIndex, itemKeysOf, type SeriesIndex } from './series-index';
+import { CONTEXT_METRICS, writeSuggestion } from './suggest';
+import type { WindowResult } from './window';
+import { foldStorm } from './storm';
+
+export interface EvaluateInput {
+  /** Parsed rules (validateRule); disabled ones are ignored. */
+  rules: readonly Rule[];
+  /** One shop's stored figures; only period 'day' is judged. */
+  records: readonly MetricRecord[];
+  targets?: readonly MetricTarget[];
+  tasks?: readonly Task[];
+  members?: readonly Member[];
+  projects?: readonly Project[];
+  /** The shop's local date, `YYYY-MM-DD`. The only clock the engine reads. */
+  today: string;
+  /** Evaluate only rules with this trigger (e.g. 'capture' after new figures arrived). */
+  trigger?: Trigger;
+  /** Price/image changes to quote in suggestions. */
+  changes?: readonly ItemChange[];
+  /** itemId → display name, for messages. */
+  itemNames?: Readonly<Record<string, string>>;
+}
+
+export interface EvaluateResult {
+  /** Sorted by rule order, then key: deterministic for the same input. */
+  firings: Firing[];
+  skipped: SkippedRule[];
+}
+
+const COMPARATOR_TEXT = {
+  lt: { zh: '低于', en: 'below' },
+  lte: { zh: '不高于', en: 'at or below' },
+  gt: { zh: '高于', en: 'above' },
+  gte: { zh: '不低于', en: 'at or above' },
+} as const;
+
+/** Active members a recipient list names, sorted (same order in every browser). */
+function resolveRecipients(recipients: readonly Recipient[], members: readonly Member[], taskAssignee: string | null): string[] {
+  const out = new Set<string>();
+  for (const r of recipients) {
+    if ('role' in r) for (const m of members) if (m.deletedAt === null && m.role === r.role) out.add(m.id);
+    if ('memberId' in r && members.some((m) => m.id === r.memberId && m.deletedAt === null)) out.add(r.memberId);
+    if ('taskAssignee' in r && taskAssignee) out.add(taskAssignee);
+  }
+  return [...out].sort();
+}
+
+function fillTemplate(title: string, vars: Record<string, string>): string {
+  return title.replace(/\{(\w+)\}/g, (all, k: string) => vars[k] ?? all).slice(0, 200);
+}
+
+function proposeTask(rule: Rule, members: readonly Member[], today: string, vars: Record<string, string>, metric: string | null, itemIds: string[], description: string, taskAssignee: string | null): TaskProposal | null {
+  const a = rule.actions.createTask;
+  if (!a) return null;
+  const assignees = a.assignee ? resolveRecipients([a.assignee], members, taskAssignee) : [];
+  return {
+    title: fillTemplate(a.title, vars),
+    description,
+    stage: a.stage,
+    assigneeId: assignees[0] ?? null,
+    dueDate: addDays(today, a.dueInDays),
+    priority: a.priority,
+    metric,
+    itemIds,
+  };
+}
+
+function indexRange(rules: readonly Rule[], todayIdx: number): { metrics: Set<string>; from: number } {
+  const metrics = new Set<string>();
+  let from = todayIdx;
+  for (const r of rules) {
+    if (r.condition.kind !== 'metric') continue;
+    metrics.add(r.condition.metric);
+    // +14: suggestions compare the last 7 days with the 7 before.
+    from = Math.min(from, judgedDay(r.condition, todayIdx) - Math.max(lookbackDays(r.condition), 14));
+    if (r.actions.suggestion) for (const m of CONTEXT_METRICS) metrics.add(m);
+  }
+  return { metrics, from };
+}
+
+interface Ctx {
+  input: EvaluateInput;
+  index: SeriesIndex;
+  todayIdx: number;
+  members: readonly Member[];
+}
+
+function metricFirings(rule: Rule, c: MetricCondition, ctx: Ctx, skipped: SkippedRule[]): Firing[] {
+  const { input, index, todayIdx } = ctx;
+  const endDay = judgedDay(c, todayIdx);
+  const endDate = dateOf(endDay);
+  const keys = c.scope.kind === 'shop' ? [''] : c.scope.kind === 'item' ? [c.scope.itemId] : itemKeysOf(index, c.metric);
+  const out: Firing[] = [];
+  const skips = new Map<string, number>();
+  for (const itemKey of keys) {
+    const j = judgeMetric(c, index, itemKey, endDay, todayIdx, input.targets ?? [], endDate);
+    if (j.status !== 'fired') {
+      if (j.status !== 'quiet') skips.set(j.status, (skips.get(j.status) ?? 0) + 1);
+      continue;
+    }
+    out.push(metricFiring(rule, c, ctx, itemKey, endDate, j.result, j.target));
+  }
+  for (const [status, count] of skips) skipped.push({ ruleId: rule.id, count, ...SKIP_TEXT[status]! });
+  return out;
+}
+
+const SKIP_TEXT: Record<string, { reasonZh: string; reasonEn: string }> = {
+  noData: { reasonZh: '窗口内数据不足', reasonEn: 'not enough figures in the window' },
+  noTarget: { reasonZh: '没有设定目标', reasonEn: 'no target set' },
+  waiting: { reasonZh: '数据尚未确定，等待结算', reasonEn: 'figures not final yet, waiting for them to settle' },
+};
+
+function metricFiring(
+  rule: Rule,
+  c: MetricCondition,
+  ctx: Ctx,
+  itemKey: string,
+  endDate: string,
+  r: WindowResult,
+  target: number | null,
+): Firing {
+  const { index, input } = ctx;
+  const series = index.byMetric.get(c.metric)!.get(itemKey)!;
+  const immatureFrom = ctx.todayIdx - maturityOf(c.metric) + 1 - index.start;
+  const points: EvidencePoint[] = [];
+  for (let i = r.firstSlot; i <= r.lastSlot; i++) {
+    const v = series.values[i]!;
+    if (!Number.isNaN(v)) points.push({ date: dateOf(index.start + i), value: v, provisional: series.provisional[i] === 1 || i >= immatureFrom });
+  }
+  const itemId = itemKey === '' ? null : itemKey;
+  const name = itemId ? (input.itemNames?.[itemId] ?? itemId) : null;
+  const label = metricLabel(c.metric);
+  const cmp = COMPARATOR_TEXT[c.comparator];
+  const whoZh = name ? `商品「${name}」的` : '全店';
+  const whoEn = name ? ` of item "${name}"` : ' (shop)';
+  const obs = formatValue(c.metric, r.observed);
+  const line = formatValue(c.metric, r.line);
+  let zh: string;
+  let en: string;
+  const w = c.window;
+  if (w.kind === 'consecutiveDays') {
+    zh = `${whoZh}${label.zh}连续${w.days}天${cmp.zh} ${line}（最近 ${obs}）`;
+    en = `${label.en}${whoEn} ${cmp.en} ${line} for ${w.days} days in a row (last ${obs})`;
+  } else if (w.kind === 'avg') {
+    zh = `${whoZh}${label.zh}近${w.days}天平均 ${obs}，${cmp.zh} ${line}`;
+    en = `${label.en}${whoEn} averaged ${obs} over ${w.days} days, ${cmp.en} ${line}`;
+  } else {
+    const change = `${((r.observed / r.baseline! - 1) * 100).toFixed(0)}%`;
+    zh = `${whoZh}${label.zh} ${obs}，较前${w.days}天均值 ${formatValue(c.metric, r.baseline!)} 变化 ${change}`;
+    en = `${label.en}${whoEn} was ${obs}, ${change} against its ${w.days}-day mean ${formatValue(c.metric, r.baseline!)}`;
+  }
+  if (r.provisional) {
+    zh += '（数据未定，结算后可能变化）';
+    en += ' (provisional: figures may still change)';
+  }
+  const suggestion = rule.actions.suggestion
+    ? writeSuggestion({ metric: c.metric, itemKey, itemName: name, index, endSlot: r.lastSlot, changes: input.changes ?? [] })
+    : null;
+  const scope = itemId ? `item:${itemId}` : 'shop';
+  const evidence: FiringEvidence = {
+    kind: 'metric',
+    metric: c.metric,
+    itemId,
+    comparator: c.comparator,
+    window: c.window,
+    observed: r.observed,
+    line: r.line,
+    baseline: r.baseline,
+    target,
+    points,
+  };
+  const vars = { metric: label.zh, item: name ?? '全店', value: obs, date: endDate };
+  return {
+    key: `${rule.id}|${scope}|${endDate}`,
+    ruleId: rule.id,
+    ruleName: rule.name,
+    trigger: rule.trigger,
+    scope,
+    period: endDate,
+    provisional: r.provisional,
+    messageZh: zh,
+    messageEn: en,
+    evidence,
+    notify: resolveRecipients(rule.actions.notify, ctx.members, null),
+    task: proposeTask(rule, ctx.members, input.today, vars, c.metric, itemId ? [itemId] : [], suggestion?.zh ?? zh, null),
+    suggestion,
+    severity: r.severity,
+  };
+}
+
+function taskFirings(rule: Rule, ctx: Ctx): Firing[] {
+  const c = rule.condition;
+  const out: Firing[] = [];
+  const { input, todayIdx } = ctx;
+  if (c.kind !== 'taskOverdue' && c.kind !== 'taskStatus') return out;
+  for (const t of input.tasks ?? []) {
+    if (t.deletedAt !== null || (c.projectId !== null && t.projectId !== c.projectId)) continue;
+    let period: string;
+    let daysLate = 0;
+    let zh: string;
+    let en: string;
+    if (c.kind === 'taskOverdue') {
+      if (!isOpen(t) || t.dueDate === null) continue;
+      daysLate = todayIdx - dayIndex(t.dueDate);
+      // minDaysLate 0 fires on the first day after the due date.
+      if (daysLate <= c.minDaysLate) continue;
+      period = t.dueDate;
+      zh = `任务「${t.title}」已逾期${daysLate}天（截止 ${t.dueDate}）`;
+      en = `Task "${t.title}" is ${daysLate} day(s) overdue (due ${t.dueDate})`;
+    } else {
+      if (t.status !== c.status) continue;
+      period = t.status;
+      zh = `任务「${t.title}」状态为 ${t.status}`;
+      en = `Task "${t.title}" is now ${t.status}`;
+    }
+    out.push({
+      key: `${rule.id}|task:${t.id}|${period}`,
+      ruleId: rule.id,
+      ruleName: rule.name,
+      trigger: rule.trigger,
+      scope: `task:${t.id}`,
+      period,
+      provisional: false,
+      messageZh: zh,
+      messageEn: en,
+      evidence: { kind: 'task', taskId: t.id, title: t.title, status: t.status, dueDate: t.dueDate, daysLate },
+      notify: resolveRecipients(rule.actions.notify, ctx.members, t.assigneeId),
+      task: proposeTask(rule, ctx.members, input.today, { item: '', metric: '', value: '', date: period, task: t.title }, t.metric, t.itemIds, zh, t.assigneeId),
+      suggestion: null,
+      severity: daysLate,
+    });
+  }
+  return out;
+}
+
+function milestoneFirings(rule: Rule, ctx: Ctx): Firing[] {
+  const c = rule.condition;
+  if (c.kind !== 'milestone') return [];
+  const out: Firing[] = [];
+  for (const p of ctx.input.projects ?? []) {
+    if (p.deletedAt !== null || p.status === 'closed' || (c.projectKind !== null && p.kind !== c.projectKind)) continue;
+    for (const m of p.milestones) {
+      const daysLeft = dayIndex(m.date) - ctx.todayIdx;
+      if (daysLeft < 0 || daysLeft > c.withinDays) continue;
+      const period = `${m.date}:${m.name.replaceAll('|', '/')}`;
+      const zh = daysLeft === 0 ? `项目「${p.name}」的里程碑「${m.name}」就是今天（${m.date}）` : `项目「${p.name}」的里程碑「${m.name}」还有${daysLeft}天（${m.date}）`;
+      const en = daysLeft === 0 ? `Milestone "${m.name}" of "${p.name}" is today (${m.date})` : `Milestone "${m.name}" of "${p.name}" is in ${daysLeft} day(s) (${m.date})`;
+      out.push({
+        key: `${rule.id}|project:${p.id}|${period}`,
+        ruleId: rule.id,
+        ruleName: rule.name,
+        trigger: rule.trigger,
+        scope: `project:${p.id}`,
+        period,
+        provisional: false,
+        messageZh: zh,
+        messageEn: en,
+        evidence: { kind: 'milestone', projectId: p.id, projectName: p.name, milestone: m.name, date: m.date, daysLeft },
+        notify: resolveRecipients(rule.actions.notify, ctx.members, null),
+        task: proposeTask(rule, ctx.members, ctx.input.today, { item: p.name, metric: '', value: m.name, date: m.date }, null, [], zh, null),
+        suggestion: null,
+        severity: c.withinDays - daysLeft,
+      });
+    }
+  }
+  return out;
+}
+
+/**
+ * Evaluates every enabled rule against one shop's data. Pure and deterministic: the same
+ * input gives the same firings and keys in any browser. Records are indexed once for all rules.
+ */
+export function evaluateRules(input: EvaluateInput): EvaluateResult {
+  const todayIdx = dayIndex(input.today);
+  const rules = input.rules.filter((r) => r.enabled && (input.trigger === undefined || r.trigger === input.trigger));
+  const { metrics, from } = indexRange(rules, todayIdx);
+  const index = buildSeriesIndex(metrics.size > 0 ? input.records : [], metrics, dateOf(from), input.today);
+  const ctx: Ctx = { input, index, todayIdx, members: input.members ?? [] };
+  const firings: Firing[] = [];
+  const skipped: SkippedRule[] = [];
+  for (const rule of rules) {
+    const c = rule.condition;
+    const own =
+      c.kind === 'metric' ? metricFirings(rule, c, ctx, skipped) : c.kind === 'milestone' ? milestoneFirings(rule, ctx) : taskFirings(rule, ctx);
+    own.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    firings.push(...(own.length > rule.stormLimit ? [foldStorm(rule, own, input.today)] : own));
+  }
+  return { firings, skipped };
+}
+
