@@ -10,7 +10,7 @@ import type { ItemChange, MetricCondition, MetricTarget, Recipient, Rule, Trigge
 import { buildSeriesIndex, itemKeysOf, type SeriesIndex } from './series-index';
 import { CONTEXT_METRICS, writeSuggestion } from './suggest';
 import type { WindowResult } from './window';
-import { foldStorm } from './storm';
+import { STORM_TOP, foldStorm } from './storm';
 
 export interface EvaluateInput {
   /** Parsed rules (validateRule); disabled ones are ignored. */
@@ -88,6 +88,13 @@ function indexRange(rules: readonly Rule[], todayIdx: number): { metrics: Set<st
   return { metrics, from };
 }
 
+/** A rule's firings before storm folding: `count` may exceed `firings.length` when only the worst were written. */
+interface Judged {
+  firings: Firing[];
+  count: number;
+  itemIds: string[];
+}
+
 interface Ctx {
   input: EvaluateInput;
   index: SeriesIndex;
@@ -95,12 +102,12 @@ interface Ctx {
   members: readonly Member[];
 }
 
-function metricFirings(rule: Rule, c: MetricCondition, ctx: Ctx, skipped: SkippedRule[]): Firing[] {
+function metricFirings(rule: Rule, c: MetricCondition, ctx: Ctx, skipped: SkippedRule[]): Judged {
   const { input, index, todayIdx } = ctx;
   const endDay = judgedDay(c, todayIdx);
   const endDate = dateOf(endDay);
   const keys = c.scope.kind === 'shop' ? [''] : c.scope.kind === 'item' ? [c.scope.itemId] : itemKeysOf(index, c.metric);
-  const out: Firing[] = [];
+  const hits: Array<{ itemKey: string; result: WindowResult; target: number | null }> = [];
   const skips = new Map<string, number>();
   for (const itemKey of keys) {
     const j = judgeMetric(c, index, itemKey, endDay, todayIdx, input.targets ?? [], endDate);
@@ -108,10 +115,16 @@ function metricFirings(rule: Rule, c: MetricCondition, ctx: Ctx, skipped: Skippe
       if (j.status !== 'quiet') skips.set(j.status, (skips.get(j.status) ?? 0) + 1);
       continue;
     }
-    out.push(metricFiring(rule, c, ctx, itemKey, endDate, j.result, j.target));
+    hits.push({ itemKey, result: j.result, target: j.target });
   }
   for (const [status, count] of skips) skipped.push({ ruleId: rule.id, count, ...SKIP_TEXT[status]! });
-  return out;
+  // In a storm only the worst few are written out (messages and suggestions are the costly
+  // part); the summary carries the count and every item id.
+  const storm = hits.length > rule.stormLimit;
+  if (storm) hits.sort((a, b) => b.result.severity - a.result.severity || (a.itemKey < b.itemKey ? -1 : 1));
+  const written = storm ? hits.slice(0, STORM_TOP) : hits;
+  const firings = written.map((h) => metricFiring(rule, c, ctx, h.itemKey, endDate, h.result, h.target));
+  return { firings, count: hits.length, itemIds: hits.map((h) => h.itemKey).filter((k) => k !== '') };
 }
 
 const SKIP_TEXT: Record<string, { reasonZh: string; reasonEn: string }> = {
@@ -290,10 +303,14 @@ export function evaluateRules(input: EvaluateInput): EvaluateResult {
   const skipped: SkippedRule[] = [];
   for (const rule of rules) {
     const c = rule.condition;
-    const own =
-      c.kind === 'metric' ? metricFirings(rule, c, ctx, skipped) : c.kind === 'milestone' ? milestoneFirings(rule, ctx) : taskFirings(rule, ctx);
-    own.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    firings.push(...(own.length > rule.stormLimit ? [foldStorm(rule, own, input.today)] : own));
+    let judged: Judged;
+    if (c.kind === 'metric') judged = metricFirings(rule, c, ctx, skipped);
+    else {
+      const own = c.kind === 'milestone' ? milestoneFirings(rule, ctx) : taskFirings(rule, ctx);
+      judged = { firings: own, count: own.length, itemIds: own.flatMap((f) => f.task?.itemIds ?? []) };
+    }
+    const own = judged.firings.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    firings.push(...(judged.count > rule.stormLimit ? [foldStorm(rule, own, judged.count, judged.itemIds, input.today)] : own));
   }
   return { firings, skipped };
 }

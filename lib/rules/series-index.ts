@@ -1,5 +1,5 @@
 import type { MetricRecord } from '../metrics/record';
-import { dayIndex } from './dates';
+import { dateOf, dayIndex } from './dates';
 import { metricInfo } from './metrics';
 
 /**
@@ -49,6 +49,9 @@ export function buildSeriesIndex(records: readonly MetricRecord[], metrics: Iter
   let last: DailySeries | undefined;
   let lastCaptured: Float64Array | undefined;
   const dayCache = new Map<string, number>();
+  // Within one series days usually come in order: try "the slot after the last one" before the map.
+  const slotDates = Array.from({ length }, (_, i) => dateOf(start + i));
+  let lastSlot = -1;
   for (let i = 0; i < records.length; i++) {
     const r = records[i]!;
     if (r.period !== 'day' || r.date < from || r.date > to || !wanted.has(r.metric)) continue;
@@ -65,8 +68,13 @@ export function buildSeriesIndex(records: readonly MetricRecord[], metrics: Iter
       lastMetric = r.metric;
       lastItem = r.itemKey;
     }
-    let day = dayCache.get(r.date);
-    if (day === undefined) dayCache.set(r.date, (day = dayIndex(r.date) - start));
+    let day = lastSlot + 1;
+    if (slotDates[day] !== r.date) {
+      const cached = dayCache.get(r.date);
+      if (cached === undefined) dayCache.set(r.date, (day = dayIndex(r.date) - start));
+      else day = cached;
+    }
+    lastSlot = day;
     // Last capture wins when the same day was stored twice.
     if (Number.isNaN(last.values[day]!) || r.capturedAt >= lastCaptured![day]!) {
       last.values[day] = r.value;
