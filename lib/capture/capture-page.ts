@@ -1,0 +1,125 @@
+/**
+ * The capture engine: one page (its URL, DOM and the responses it fetched) → the contract
+ * object {page, status, shop, metrics, warnings} (taobao-pages.md, "The capture command
+ * contract"). Passive and read-only: it reads what the page already shows or fetched, sends
+ * nothing, clicks nothing. The same function runs in the content script and the CLI.
+ *
+ * Never throws: every stage is wrapped and a failure becomes a warning. Every record is
+ * validated with capturedMetricSchema, so NaN, Infinity or a malformed date never leave here.
+ */
+import { capturedMetricSchema, type CapturedMetric } from '../metrics/record';
+import { detectPage, isSensitivePage, type PageKind } from '../taobao/page-detect';
+import { identityFromHeader, mergeIdentities } from './identity';
+import { mergeFigures } from './merge';
+import { readItemTables } from './readers/item-table';
+import { readKpiCells } from './readers/kpi-cells';
+import { SycmDates } from './readers/sycm-dates';
+import { readWorkbench } from './readers/workbench';
+import { readResponses } from './responses/index';
+import { detectRisk } from './risk';
+import type { CaptureInput, CaptureResult, Figure, ReadResult, ShopIdentity } from './types';
+
+const MAX_WARNINGS = 50;
+
+function errText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Run a reader; a reader that throws costs its own figures only. */
+function safely(name: string, warnings: string[], read: () => ReadResult): Figure[] {
+  try {
+    const r = read();
+    warnings.push(...r.warnings);
+    return r.figures;
+  } catch (e) {
+    warnings.push(`${name} reader failed: ${errText(e)}`);
+    return [];
+  }
+}
+
+/** The DOM readers for a page kind. */
+function readDom(page: PageKind, input: CaptureInput, doc: Document, warnings: string[]): Figure[] {
+  if (page.startsWith('sycm.')) {
+    const ctx = { url: input.url, dates: new SycmDates(doc, input.url, input.today), today: input.today };
+    return [...safely('KPI cell', warnings, () => readKpiCells(doc, ctx)), ...safely('item table', warnings, () => readItemTables(doc, ctx))];
+  }
+  if (page === 'qianniu.workbench') return safely('workbench', warnings, () => readWorkbench(doc, { today: input.today }));
+  return []; // SellManage, item edit …: no dictionary figures on those pages
+}
+
+/** Validate and strip reader-only fields; anything the schema refuses is dropped with a warning. */
+function validated(figures: readonly Figure[], warnings: string[]): { metrics: CapturedMetric[]; kept: Figure[] } {
+  const metrics: CapturedMetric[] = [];
+  const kept: Figure[] = [];
+  for (const f of figures) {
+    const r = capturedMetricSchema.safeParse(f);
+    if (r.success) {
+      metrics.push(r.data);
+      kept.push(f);
+    } else warnings.push(`${f.metric}: invalid record dropped (${r.error.issues[0]?.message ?? 'invalid'})`);
+  }
+  return { metrics, kept };
+}
+
+function finish(result: CaptureResult): CaptureResult {
+  const unique = [...new Set(result.warnings)];
+  const warnings = unique.length > MAX_WARNINGS ? [...unique.slice(0, MAX_WARNINGS), `… ${unique.length - MAX_WARNINGS} more warnings`] : unique;
+  return { ...result, warnings };
+}
+
+/**
+ * The capture, with the merged figures still carrying the page elements they were read from
+ * (for tests and diagnostics). Use capturePage unless you need the origins.
+ */
+export function captureWithOrigins(input: CaptureInput): { result: CaptureResult; figures: Figure[] } {
+  const warnings: string[] = [];
+  let page: PageKind | null = null;
+  try {
+    page = detectPage(input.url);
+    let risk: string[];
+    try {
+      risk = detectRisk(input);
+    } catch (e) {
+      // Unsure whether risk control is active: pausing is the safe side.
+      risk = [`risk check failed: ${errText(e)}`];
+    }
+    if (risk.length > 0) return { result: finish({ page, status: 'paused', shop: null, metrics: [], warnings: risk }), figures: [] };
+    if (!page) {
+      warnings.push('not a seller page we know: nothing read');
+      return { result: finish({ page, status: 'ok', shop: null, metrics: [], warnings }), figures: [] };
+    }
+    if (isSensitivePage(page)) {
+      warnings.push(`${page}: holds personal data or a login form, nothing read`);
+      return { result: finish({ page, status: 'ok', shop: null, metrics: [], warnings }), figures: [] };
+    }
+
+    const doc = input.document ?? null;
+    const domFigures = doc ? readDom(page, input, doc, warnings) : [];
+    const responses = readResponses(input.responses ?? [], input.url, input.today);
+    warnings.push(...responses.warnings);
+
+    let header: ShopIdentity | null = null;
+    try {
+      header = doc ? identityFromHeader(doc) : null;
+    } catch (e) {
+      warnings.push(`identity from header failed: ${errText(e)}`);
+    }
+    const { shop, shopConflict } = mergeIdentities([...responses.identities, header], warnings);
+
+    let figures = mergeFigures(domFigures, responses.figures, warnings);
+    if (shopConflict) {
+      warnings.push('two different shops on one page: no figures kept');
+      figures = [];
+    }
+    const { metrics, kept } = validated(figures, warnings);
+    return { result: finish({ page, status: 'ok', shop, metrics, warnings }), figures: kept };
+  } catch (e) {
+    warnings.push(`capture failed: ${errText(e)}`);
+    return { result: finish({ page, status: 'ok', shop: null, metrics: [], warnings }), figures: [] };
+  }
+}
+
+/** Capture one page: exactly the object the capture command prints. Never throws. */
+export function capturePage(input: CaptureInput): CaptureResult {
+  return captureWithOrigins(input).result;
+}

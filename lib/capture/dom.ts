@@ -1,0 +1,72 @@
+/**
+ * Small DOM helpers shared by the readers. They use only what both a browser and happy-dom
+ * provide, and no globals (`Node`, `NodeFilter`, `document`): the same code runs in the
+ * content script and in the Node capture command.
+ */
+import { css, S } from '../taobao/selectors';
+
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+const SKIP_TEXT_OF = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+const DECORATION = css(S.labelDecoration);
+
+/** Whitespace-collapsed text of a node. */
+export function textOf(node: Node | null | undefined): string {
+  return (node?.textContent ?? '').replace(/[\s\u00a0\u200b\u3000]+/g, ' ').trim();
+}
+
+/**
+ * The label text of an element without its help icons and tooltip bodies, which pages render
+ * inside the label element (`支付金额<i class="help">统计时间内…</i>`).
+ */
+export function labelTextOf(el: Element): string {
+  let out = '';
+  const walk = (n: Node): void => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === TEXT_NODE) out += c.nodeValue ?? '';
+      else if (c.nodeType === ELEMENT_NODE && !(c as Element).matches(DECORATION)) walk(c);
+    }
+  };
+  walk(el);
+  return out.replace(/[\s\u00a0\u200b\u3000]+/g, ' ').trim();
+}
+
+/**
+ * Every non-empty text node under `root` outside script/style, in document order, with its
+ * parent element. One walk for the whole page: readers must not query the document per label.
+ */
+export function textNodes(root: Element): Array<{ text: string; el: Element }> {
+  const out: Array<{ text: string; el: Element }> = [];
+  const walk = (n: Element): void => {
+    if (SKIP_TEXT_OF.has(n.tagName)) return;
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === ELEMENT_NODE) walk(c as Element);
+      else if (c.nodeType === TEXT_NODE) {
+        const text = (c.nodeValue ?? '').trim();
+        if (text) out.push({ text, el: n });
+      }
+    }
+  };
+  walk(root);
+  return out;
+}
+
+/** An element hidden by markup (hidden attribute, aria-hidden, inline display:none). */
+export function isHiddenByMarkup(el: Element | null): boolean {
+  for (let e = el; e; e = e.parentElement) {
+    if (e.hasAttribute('hidden') || e.getAttribute('aria-hidden') === 'true') return true;
+    const style = e.getAttribute('style');
+    if (style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style)) return true;
+  }
+  return false;
+}
+
+/** Resolve a link against the page URL without relying on the DOM's own base URL. */
+export function resolveHref(href: string | null, base: string): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Qianniu workbench: today's real-time figures (支付金额, 访客数, 支付转化率, 支付子订单数).
+ * Qianniu has no stable classes, so this reader anchors on the dictionary labels in the page
+ * text and takes the one number that belongs to each label: the figure block around a lone
+ * label, or the next sibling when several labels share a parent (dt/dd lists).
+ *
+ * The figures are dated by the page's own "更新时间 YYYY-MM-DD HH:MM" (caller's `today` as a
+ * fallback) with period 'realtime'. The 昨日全天 comparison lines are never taken, and blocks
+ * titled 昨日/上周 are skipped: storing yesterday's figure as today's is the failure to avoid.
+ */
+import { isPlausible, type ParsedLabel, parseLabel } from '../../metrics/dictionary';
+import { css, S } from '../../taobao/selectors';
+import { findDays } from '../dates';
+import { ELEMENT_NODE, labelTextOf, textNodes, textOf } from '../dom';
+import { parseMetricText } from '../numbers';
+import { emptyRead, type ReadResult } from '../types';
+
+const HEADING = css(S.heading);
+const UPDATE_TIME = /(更新时间|数据更新|更新于|截至|截止)/;
+const COMPARISON = /(昨日|昨天|较|同比|环比|上周|上月|对比|日均|峰值|目标|预测|前一日|前1日)/;
+const PAST_BLOCK = /(昨日|昨天|上周|上月|近\d+天|历史)/;
+const MAX_CLIMB = 4;
+
+export interface WorkbenchContext {
+  today?: string;
+}
+
+interface Label {
+  el: Element;
+  parsed: ParsedLabel;
+}
+
+function* descendants(root: Element): Generator<Element> {
+  for (let c = root.firstElementChild; c; c = c.nextElementSibling) {
+    yield c;
+    yield* descendants(c);
+  }
+}
+
+function findLabels(root: Element): Map<Element, ParsedLabel> {
+  const labels = new Map<Element, ParsedLabel>();
+  for (const { text, el } of textNodes(root)) {
+    if (text.length > 40 || labels.has(el)) continue;
+    let parsed = parseLabel(text);
+    // A label split over nodes ("支付金额" + "(元)") or carrying an icon: read the element.
+    if (!parsed && (el.textContent ?? '').length <= 40) parsed = parseLabel(labelTextOf(el));
+    if (parsed) labels.set(el, parsed);
+  }
+  return labels;
+}
+
+function isComparison(el: Element, stop: Element): boolean {
+  for (let e: Element | null = el; e && e !== stop; e = e.parentElement) if (COMPARISON.test(textOf(e))) return true;
+  return false;
+}
+
+/** Distinct values of number-only elements in `scope`, outside the label and any comparison. */
+function valuesIn(scope: Element, label: Label, labelEls: Set<Element>): Set<number> {
+  const values = new Set<number>();
+  for (const e of descendants(scope)) {
+    if (label.el.contains(e) || e.contains(label.el) || labelEls.has(e)) continue;
+    const v = parseMetricText(textOf(e), label.parsed.def.unit, label.parsed.shownUnit);
+    if (v !== null && !isComparison(e, scope)) values.add(v);
+  }
+  return values;
+}
+
+type Found = { value: number; block: Element } | { ambiguous: true } | null;
+
+function valueFor(label: Label, labelEls: Set<Element>): Found {
+  let node = label.el;
+  for (let level = 0; level < MAX_CLIMB; level++) {
+    const parent = node.parentElement;
+    if (!parent) return null;
+    const shared = [...labelEls].some((l) => l !== label.el && parent.contains(l));
+    if (shared) {
+      // Several labels in one parent: label and value are siblings (dt/dd, th/td).
+      const sib = node.nextElementSibling;
+      if (!sib || [...labelEls].some((l) => sib.contains(l)) || isComparison(sib, parent)) return null;
+      const v = parseMetricText(textOf(sib), label.parsed.def.unit, label.parsed.shownUnit);
+      return v === null ? null : { value: v, block: sib };
+    }
+    const values = valuesIn(parent, label, labelEls);
+    if (values.size > 1) return { ambiguous: true };
+    if (values.size === 1) return { value: [...values][0] as number, block: parent };
+    node = parent;
+  }
+  return null;
+}
+
+/** The nearest block title above the label says the block is about the past. */
+function inPastBlock(el: Element): boolean {
+  for (let a = el.parentElement; a; a = a.parentElement) {
+    const aria = a.getAttribute('aria-label');
+    if (aria && PAST_BLOCK.test(aria)) return true;
+    const heading = Array.from(a.children).flatMap((c) => (c.matches(HEADING) ? [c] : c.contains(el) ? [] : Array.from(c.querySelectorAll(HEADING))))[0];
+    if (heading) return PAST_BLOCK.test(textOf(heading));
+  }
+  return false;
+}
+
+function updateDates(root: Element): Array<{ el: Element; date: string }> {
+  const out: Array<{ el: Element; date: string }> = [];
+  for (const { text, el } of textNodes(root)) {
+    if (!UPDATE_TIME.test(text)) continue;
+    const day = findDays(text)[0];
+    if (day) out.push({ el, date: day });
+  }
+  return out;
+}
+
+/** The page's update date closest to the label (the first ancestor that holds one). */
+function dateFor(el: Element, updates: Array<{ el: Element; date: string }>): string | null {
+  for (let a = el.parentElement; a; a = a.parentElement) {
+    const hit = updates.find((u) => a.contains(u.el));
+    if (hit) return hit.date;
+  }
+  return null;
+}
+
+export function readWorkbench(doc: Document, ctx: WorkbenchContext): ReadResult {
+  const out = emptyRead();
+  const root = doc.body ?? doc.documentElement;
+  if (!root || root.nodeType !== ELEMENT_NODE) return out;
+  const labels = findLabels(root);
+  const labelEls = new Set(labels.keys());
+  const updates = updateDates(root);
+  for (const [el, parsed] of labels) {
+    const def = parsed.def;
+    if (parsed.prefix === '昨日' || inPastBlock(el)) continue;
+    const found = valueFor({ el, parsed }, labelEls);
+    if (!found) continue; // a label in a menu or a sentence, with no figure next to it
+    if ('ambiguous' in found) {
+      out.warnings.push(`workbench ${def.code}: several numbers next to the label, skipped`);
+      continue;
+    }
+    if (!isPlausible(def, found.value)) {
+      out.warnings.push(`workbench ${def.code}: implausible value ${found.value}, skipped`);
+      continue;
+    }
+    const date = dateFor(el, updates) ?? ctx.today ?? null;
+    if (!date) {
+      out.warnings.push(`workbench ${def.code}: no update date on the page`);
+      continue;
+    }
+    out.figures.push({ metric: def.code, value: found.value, date, period: 'realtime', itemId: null, source: 'dom', origin: [found.block, el] });
+  }
+  return out;
+}
