@@ -7,7 +7,8 @@ import { gtask, recordingContext } from './helpers';
 function chain(n: number): ReturnType<typeof gtask>[] {
   const out = [];
   for (let i = 0; i < n; i++) {
-    const start = toDay('2025-11-01') + (i % 60);
+    // 20 tasks a day, so rows keep chain order (rows sort by start date)
+    const start = toDay('2025-11-01') + Math.floor(i / 20);
     const iso = (d: number): string => new Date(d * 86_400_000).toISOString().slice(0, 10);
     out.push(gtask(`t${i}`, iso(start), iso(start + 2), { stage: '选品策划', dependsOn: i > 0 ? [`t${i - 1}`] : [] }));
   }
@@ -37,10 +38,12 @@ describe('drawGantt', () => {
   it('draws the same handful of rows for 20,000 tasks as for 200 (virtualised)', () => {
     const small = drawGantt(recordingContext().ctx, scene(chain(200)));
     const big = recordingContext();
-    const stats = drawGantt(big.ctx, scene(chain(20_000), { scrollTop: 28 * 10_000 }));
+    const bigScene = scene(chain(20_000), { scrollTop: 28 * 10_000 });
+    const stats = drawGantt(big.ctx, { ...bigScene, scrollLeft: bigScene.scale.x(toDay('2025-11-01') + 500) - 100 });
     expect(Math.abs(stats.rows - small.rows)).toBeLessThanOrEqual(1); // overscan above row 0 is clamped
     expect(stats.rows).toBeLessThanOrEqual(22);
-    expect(stats.arrows).toBeLessThanOrEqual(22);
+    expect(stats.arrows).toBeLessThanOrEqual(stats.rows + 1);
+    expect(stats.bars).toBeGreaterThan(15);
     // titles drawn are the ones around row 10,000 only
     const titles = big.calls.filter((c) => c.op === 'fillText').map((c) => String(c.args[0]));
     expect(titles).toContain('任务t10000');
