@@ -57,6 +57,7 @@ export function parseShownRange(text: string): DayRange | null {
     const end = days[days.length - 1] as string;
     return daysBetween(start, end) >= 0 ? { start, end } : null;
   }
+  if (text.search(DAY_RE) >= 0) return null; // a day was written but is not a real day: not a month
   const mm = MONTH_RE.exec(text);
   if (!mm) return null;
   const start = isoDay(Number(mm[1]), Number(mm[2]), 1);
