@@ -131,6 +131,20 @@ export const S = {
     ],
     [SYCM_RANK, SYCM_RANK_VARIANT],
   ),
+  tableCell: entry(
+    'table.cell',
+    [
+      'td', // table cells
+      '[role="gridcell"]', // div-based ARIA grids (Fusion)
+      '[role="cell"]', // div-based ARIA tables
+    ],
+    [QN_SELL, QN_SELL_ARIA],
+  ),
+  anyLink: entry(
+    'link',
+    'a[href]', // any link: item IDs ride in item.htm?id=N and itemId=N links
+    [QN_SELL, SYCM_RANK],
+  ),
   itemLink: entry(
     'item.link',
     [
