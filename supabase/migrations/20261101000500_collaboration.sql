@@ -114,14 +114,16 @@ create policy "Members can view comments on tasks they can see"
 create policy "Members can comment as themselves on live tasks they can see"
   on public.comments for insert to authenticated
   with check (
-    author_id = any ((select private.my_member_ids())::uuid[])
+    shop_id = any ((select private.my_shop_ids())::uuid[])
+    and author_id = any ((select private.my_member_ids())::uuid[])
     and exists (select 1 from public.tasks t where t.id = task_id and t.deleted_at is null)
   );
 create policy "Authors can edit their own comments"
   on public.comments for update to authenticated
   using (deleted_at is null and author_id = any ((select private.my_member_ids())::uuid[]))
   with check (
-    author_id = any ((select private.my_member_ids())::uuid[])
+    shop_id = any ((select private.my_shop_ids())::uuid[])
+    and author_id = any ((select private.my_member_ids())::uuid[])
     and exists (select 1 from public.tasks t where t.id = task_id)
   );
 create policy "Managers can purge deleted comments"
@@ -137,14 +139,16 @@ create policy "Members can view attachments on tasks they can see"
 create policy "Members can attach files as themselves to tasks they can see"
   on public.attachments for insert to authenticated
   with check (
-    uploaded_by = any ((select private.my_member_ids())::uuid[])
+    shop_id = any ((select private.my_shop_ids())::uuid[])
+    and uploaded_by = any ((select private.my_member_ids())::uuid[])
     and exists (select 1 from public.tasks t where t.id = task_id and t.deleted_at is null)
   );
 create policy "Uploaders can edit their own attachments"
   on public.attachments for update to authenticated
   using (deleted_at is null and uploaded_by = any ((select private.my_member_ids())::uuid[]))
   with check (
-    uploaded_by = any ((select private.my_member_ids())::uuid[])
+    shop_id = any ((select private.my_shop_ids())::uuid[])
+    and uploaded_by = any ((select private.my_member_ids())::uuid[])
     and exists (select 1 from public.tasks t where t.id = task_id)
   );
 create policy "Managers can purge deleted attachments"

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# RLS mutation check: proves every policy is pinned down by a test.
+# For each policy in schema public (pg_policies) it makes a fresh copy of the
+# tested database (CREATE DATABASE ... TEMPLATE), loosens the policy one way
+#   using-true   USING (...)       -> USING (true)        select/update/delete
+#   check-true   WITH CHECK (...)  -> WITH CHECK (true)   insert/update
+#   dropped      DROP POLICY
+# and runs the pgTAP files (in order, stopping at the first failing file).
+# The mutant must make at least one test fail. Prints one line per case:
+#   KILLED <kind> <table> "<policy>" by <test file>
+#   SURVIVED <kind> <table> "<policy>"        (a test is missing: counts as failure)
+#   ERROR <kind> <table> "<policy>" <reason>  (the mutant could not be built)
+# Usage: mutation-check.sh <template-db> <test.sql>...   (PGHOST/PGPORT/PGUSER set)
+# ZG_DB_JOBS mutants run in parallel (default 2).
+set -uo pipefail
+template="$1"; shift
+export ZG_MUT_TESTS="$*"
+export ZG_MUT_TEMPLATE="$template"
+jobs="${ZG_DB_JOBS:-2}"
+
+list="$(mktemp)"
+trap 'rm -f "$list"' EXIT
+psql -X -q -A -t -F $'\t' -v ON_ERROR_STOP=1 -d "$template" >"$list" <<'SQL'
+select row_number() over (order by tablename, policyname, kind), kind, tablename, policyname, sql
+from (
+  select 'using-true' as kind, tablename, policyname,
+         format('alter policy %I on %I.%I using (true)', policyname, schemaname, tablename) as sql
+  from pg_policies where schemaname = 'public' and qual is not null
+  union all
+  select 'check-true', tablename, policyname,
+         format('alter policy %I on %I.%I with check (true)', policyname, schemaname, tablename)
+  from pg_policies where schemaname = 'public' and cmd in ('INSERT', 'UPDATE', 'ALL')
+  union all
+  select 'dropped', tablename, policyname,
+         format('drop policy %I on %I.%I', policyname, schemaname, tablename)
+  from pg_policies where schemaname = 'public'
+) m
+SQL
+[ -s "$list" ] || { echo "ERROR - - \"-\" no policies found"; exit 1; }
+
+one() {
+  local n="$1" kind="$2" tbl="$3" pol="$4" sql="$5"
+  local db="zg_mutant_$n" f out killer=""
+  if ! out=$(psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "create database $db template $ZG_MUT_TEMPLATE" 2>&1); then
+    echo "ERROR $kind $tbl \"$pol\" create database: $out"; return
+  fi
+  if ! out=$(psql -X -q -v ON_ERROR_STOP=1 -d "$db" -c "$sql" 2>&1); then
+    echo "ERROR $kind $tbl \"$pol\" $sql: $out"
+  else
+    for f in $ZG_MUT_TESTS; do
+      out=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" -f "$f" 2>&1)
+      if [ $? -ne 0 ] || grep -qE '^not ok|^# Looks like' <<<"$out"; then killer="$(basename "$f")"; break; fi
+    done
+    if [ -n "$killer" ]; then echo "KILLED $kind $tbl \"$pol\" by $killer"; else echo "SURVIVED $kind $tbl \"$pol\""; fi
+  fi
+  psql -X -q -d postgres -c "drop database if exists $db" >/dev/null 2>&1
+}
+export -f one
+
+# Each line: n, kind, table, policy, sql (tab-separated; policy names contain spaces).
+while IFS=$'\t' read -r n kind tbl pol sql; do
+  printf '%s\0%s\0%s\0%s\0%s\0' "$n" "$kind" "$tbl" "$pol" "$sql"
+done <"$list" | xargs -0 -n 5 -P "$jobs" bash -c 'one "$@"' _
