@@ -68,6 +68,8 @@ export interface DrawStats {
   rows: number;
   bars: number;
   arrows: number;
+  /** Shifted dependents drawn as ghosts (move preview). */
+  ghosts: number;
 }
 
 const TONE_FILL: Record<BarTone, [string, string]> = {
@@ -112,7 +114,7 @@ export function drawGantt(ctx: Ctx2D, scene: Scene): DrawStats {
   const rows = visibleRows(scrollTop, bodyH, rowHeight, model.rows.length, 1);
   const days = visibleDays(scrollLeft, bodyW, scale, model);
   const ticks = timeTicks(scene.zoom, days);
-  const stats: DrawStats = { rows: 0, bars: 0, arrows: 0 };
+  const stats: DrawStats = { rows: 0, bars: 0, arrows: 0, ghosts: 0 };
   const px = scale.pxPerDay;
   const cache = scene.textCache;
   const fit = (text: string, max: number): string => {
@@ -275,6 +277,7 @@ export function drawGantt(ctx: Ctx2D, scene: Scene): DrawStats {
       ctx.setLineDash([4, 2]);
       ctx.strokeRect(g.x + ox + 0.5, g.y + oy + 0.5, g.w - 1, g.h - 1);
       ctx.setLineDash([]);
+      stats.ghosts++;
     }
   }
   // milestone names on top of the bars

@@ -4,7 +4,7 @@ import { type DrawStats, type MovePreviewDays, drawGantt, toneOf } from './draw'
 import { type DragMode, dayDelta, draggedSpan, hitBar } from './drag';
 import { downloadPng } from './export-png';
 import { rowLabel } from './labels';
-import { barRect, buildModel, scrollToReveal, timeScale, timelineWidth, visibleRows } from './layout';
+import { barRect, buildModel, initialScrollLeft, scrollToReveal, timeScale, timelineWidth, visibleRows } from './layout';
 import { METRICS, THEME } from './metrics';
 import { plannerCache, previewDays } from './preview';
 import type { GanttGroupBy, GanttMember, GanttMilestone, GanttTask, GanttZoom, PendingMove } from './types';
@@ -226,8 +226,8 @@ export function GanttChart(props: GanttChartProps): JSX.Element {
   useLayoutEffect(() => {
     const el = scrollerRef.current;
     if (!el) return;
-    const s = latest.current.scale;
-    el.scrollLeft = Math.max(0, s.x(latest.current.todayDay) - 7 * s.pxPerDay);
+    const { scale: s, model: m, todayDay: t } = latest.current;
+    el.scrollLeft = initialScrollLeft(m, s, t, el.clientWidth - METRICS.labelWidth, el.clientHeight - METRICS.headerHeight);
     readScroll();
     syncWindow();
   }, [zoom, readScroll, syncWindow]);
@@ -246,7 +246,7 @@ export function GanttChart(props: GanttChartProps): JSX.Element {
   );
 
   const reveal = useCallback(
-    (row: number): void => {
+    (row: number, center = false): void => {
       const el = scrollerRef.current;
       if (!el) return;
       const v = view.current;
@@ -257,7 +257,7 @@ export function GanttChart(props: GanttChartProps): JSX.Element {
         scrollLeft: v.scrollLeft,
         bodyHeight: v.height - METRICS.headerHeight,
         bodyWidth: v.width - METRICS.labelWidth,
-      });
+      }, METRICS.rowHeight, center);
       if (next) el.scrollTo({ top: next.top, left: next.left });
     },
     [],
@@ -342,13 +342,20 @@ export function GanttChart(props: GanttChartProps): JSX.Element {
     };
   };
 
+  // Window listeners are registered once per drag; they call through refs so a re-render
+  // during the drag (selection changes) neither loses them nor leaves stale ones behind.
   const onWindowMove = useRef((_e: PointerEvent): void => {});
   const onWindowUp = useRef((_e: PointerEvent): void => {});
+  const windowListeners = useRef({
+    move: (e: PointerEvent): void => onWindowMove.current(e),
+    up: (e: PointerEvent): void => onWindowUp.current(e),
+  });
 
   const endDrag = (commit: boolean): void => {
-    window.removeEventListener('pointermove', onWindowMove.current);
-    window.removeEventListener('pointerup', onWindowUp.current);
-    window.removeEventListener('pointercancel', onWindowUp.current);
+    const { move, up } = windowListeners.current;
+    window.removeEventListener('pointermove', move);
+    window.removeEventListener('pointerup', up);
+    window.removeEventListener('pointercancel', up);
     const d = drag.current;
     drag.current = null;
     if (canvasRef.current) canvasRef.current.style.cursor = '';
@@ -359,17 +366,20 @@ export function GanttChart(props: GanttChartProps): JSX.Element {
     requestDraw();
   };
 
-  onWindowMove.current = (e: PointerEvent): void => {
+  /** Follow the pointer; the preview is recomputed only when the bar lands on another day. */
+  const dragTo = (clientX: number): void => {
     const d = drag.current;
     if (!d) return;
-    const delta = dayDelta(e.clientX - d.startX, latest.current.scale);
+    const delta = dayDelta(clientX - d.startX, latest.current.scale);
     if (delta === d.delta) return;
     d.delta = delta;
     const span = draggedSpan(d.mode, d.start, d.due, delta);
     d.preview = previewDays(getPlanner(tasks), d.taskId, span.start, span.due, fromDay(span.start), fromDay(span.due));
     requestDraw();
   };
+  onWindowMove.current = (e: PointerEvent): void => dragTo(e.clientX);
   onWindowUp.current = (e: PointerEvent): void => {
+    if (e.type === 'pointerup') dragTo(e.clientX);
     endDrag(e.type === 'pointerup');
   };
 
@@ -395,9 +405,10 @@ export function GanttChart(props: GanttChartProps): JSX.Element {
       preview: null,
     };
     if (canvasRef.current) canvasRef.current.style.cursor = hit.mode === 'move' ? 'grabbing' : 'ew-resize';
-    window.addEventListener('pointermove', onWindowMove.current);
-    window.addEventListener('pointerup', onWindowUp.current);
-    window.addEventListener('pointercancel', onWindowUp.current);
+    const { move, up } = windowListeners.current;
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', up);
+    window.addEventListener('pointercancel', up);
   };
 
   const onHover = (e: ReactPointerEvent<HTMLCanvasElement>): void => {
@@ -455,7 +466,7 @@ export function GanttChart(props: GanttChartProps): JSX.Element {
         const row = latest.current.model.rowOfTask.get(taskId);
         if (row === undefined) return;
         select(taskId);
-        reveal(row);
+        reveal(row, true);
       },
       redraw: draw,
     }),

@@ -202,18 +202,44 @@ export function barRect(start: number, due: number, row: number, scale: TimeScal
   return { x, y: row * rowHeight + (rowHeight - barHeight) / 2, w: Math.max(2, (due - start + 1) * scale.pxPerDay), h: barHeight };
 }
 
-/** Scroll offsets that bring a row (and the start of its bar) into view, or null when already visible. */
+/**
+ * Scroll offsets that bring a row (and the start of its bar) into view, or null when already
+ * visible. Keyboard steps scroll the least; a jump (`center`) puts the row two rows from the
+ * top so the dependents, which follow it, show below.
+ */
 export function scrollToReveal(
   row: number,
   startX: number | null,
   view: { scrollTop: number; scrollLeft: number; bodyHeight: number; bodyWidth: number },
   rowHeight: number = METRICS.rowHeight,
+  center = false,
 ): { top: number; left: number } | null {
   let top = view.scrollTop;
   let left = view.scrollLeft;
   const y = row * rowHeight;
-  if (y < top) top = y;
+  const outside = y < top || y + rowHeight > top + view.bodyHeight;
+  if (outside && center) top = y - 2 * rowHeight;
+  else if (y < top) top = y;
   else if (y + rowHeight > top + view.bodyHeight) top = y + rowHeight - view.bodyHeight;
   if (startX !== null && (startX < left || startX > left + view.bodyWidth - 40)) left = Math.max(0, startX - 40);
   return top === view.scrollTop && left === view.scrollLeft ? null : { top: Math.max(0, top), left };
+}
+
+/**
+ * Where the timeline starts scrolled: a week before today when some bar in the first screen of
+ * rows is in view there, otherwise two days before the earliest of those bars (a chart that
+ * opens on empty space looks broken).
+ */
+export function initialScrollLeft(model: GanttModel, scale: TimeScale, today: number, bodyWidth: number, bodyHeight: number): number {
+  const rows = visibleRows(0, bodyHeight, METRICS.rowHeight, model.rows.length, 0);
+  const fromToday = Math.max(0, scale.x(today - 7));
+  let earliest = Infinity;
+  for (let r = rows.first; r <= rows.last; r++) {
+    if (model.rows[r]?.kind !== 'task') continue;
+    const start = scale.x(model.rowStart[r] as number);
+    const end = scale.x((model.rowDue[r] as number) + 1);
+    if (end > fromToday && start < fromToday + bodyWidth) return fromToday;
+    if (start < earliest) earliest = start;
+  }
+  return Number.isFinite(earliest) ? Math.max(0, earliest - 2 * scale.pxPerDay) : fromToday;
 }

@@ -111,5 +111,7 @@ describe('barRect and scrolling', () => {
     expect(scrollToReveal(5, 100, view)).toEqual({ top: 140, left: 0 });
     expect(scrollToReveal(30, 100, view)).toEqual({ top: 31 * 28 - 280, left: 0 });
     expect(scrollToReveal(12, 2000, view)).toEqual({ top: 280, left: 1960 });
+    // a jump puts the row near the top, leaving room for its dependents below
+    expect(scrollToReveal(100, 100, view, 28, true)).toEqual({ top: 2800 - 56, left: 0 });
   });
 });
