@@ -3,12 +3,60 @@
  * provide, and no globals (`Node`, `NodeFilter`, `document`): the same code runs in the
  * content script and in the Node capture command.
  */
-import { css, S } from '../taobao/selectors';
+import { S, type SelectorEntry, variants } from '../taobao/selectors';
 
 export const ELEMENT_NODE = 1;
 export const TEXT_NODE = 3;
 const SKIP_TEXT_OF = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
-const DECORATION = css(S.labelDecoration);
+
+type Test = (el: Element) => boolean;
+
+/**
+ * One registry variant as a plain predicate. The simple forms readers meet per element (a
+ * class, a tag, a class substring, a role) are checked directly: happy-dom's matches() and
+ * closest() cost tens of microseconds each, which adds up over 500 cells. Anything else
+ * falls back to matches().
+ */
+function compile(variant: string): Test {
+  const v = variant.trim();
+  let m: RegExpExecArray | null;
+  if ((m = /^\.([\w-]+)$/.exec(v))) {
+    const cls = m[1] as string;
+    return (el) => el.classList.contains(cls);
+  }
+  if (/^[a-z][a-z0-9]*$/i.test(v)) {
+    const tag = v.toUpperCase();
+    return (el) => el.tagName.toUpperCase() === tag;
+  }
+  if ((m = /^\[class\*="([^"]+)"\]$/.exec(v))) {
+    const part = m[1] as string;
+    return (el) => (el.getAttribute('class') ?? '').includes(part);
+  }
+  if ((m = /^\[role="([^"]+)"\]$/.exec(v))) {
+    const role = m[1] as string;
+    return (el) => el.getAttribute('role') === role;
+  }
+  return (el) => el.matches(v);
+}
+
+const compiled = new WeakMap<SelectorEntry, Test>();
+
+/** Whether an element matches any variant of a registry entry. */
+export function matchesEntry(el: Element, entry: SelectorEntry): boolean {
+  let test = compiled.get(entry);
+  if (!test) {
+    const tests = variants(entry).flatMap((v) => v.split(/,(?![^[(]*[\])])/)).map(compile);
+    test = (e) => tests.some((t) => t(e));
+    compiled.set(entry, test);
+  }
+  return test(el);
+}
+
+/** The nearest ancestor-or-self matching a registry entry (closest(), without the selector engine). */
+export function closestEntry(el: Element, entry: SelectorEntry): Element | null {
+  for (let e: Element | null = el; e; e = e.parentElement) if (matchesEntry(e, entry)) return e;
+  return null;
+}
 
 /** Whitespace-collapsed text of a node. */
 export function textOf(node: Node | null | undefined): string {
@@ -24,7 +72,7 @@ export function labelTextOf(el: Element): string {
   const walk = (n: Node): void => {
     for (let c = n.firstChild; c; c = c.nextSibling) {
       if (c.nodeType === TEXT_NODE) out += c.nodeValue ?? '';
-      else if (c.nodeType === ELEMENT_NODE && !(c as Element).matches(DECORATION)) walk(c);
+      else if (c.nodeType === ELEMENT_NODE && !matchesEntry(c as Element, S.labelDecoration)) walk(c);
     }
   };
   walk(el);

@@ -44,6 +44,9 @@ export function riskInDocument(doc: Document): string | null {
   if (inTitle) return `risk-control text in the title (${inTitle})`;
   const root = doc.body ?? doc.documentElement;
   if (!root) return null;
+  // One cheap pass over all text first; the node walk (hidden? script?) only when it may hit.
+  const all = root.textContent ?? '';
+  if (!TEXT_SIGNALS.some((s) => all.includes(s))) return null;
   for (const { text, el } of textNodes(root)) {
     const hit = TEXT_SIGNALS.find((s) => text.includes(s));
     if (hit && !isHiddenByMarkup(el)) return `risk-control text in the page (${hit}): ${textOf(el).slice(0, 40)}`;

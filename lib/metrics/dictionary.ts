@@ -105,12 +105,20 @@ export function normaliseLabel(raw: string): string {
   return splitLabel(raw).core;
 }
 
+/** Pages repeat the same few labels hundreds of times: remember the answers (bounded). */
+const labelCache = new Map<string, ParsedLabel | null>();
+
 /** The metric a shown label names, with its decorations; null when the label is not in the dictionary. */
 export function parseLabel(raw: string): ParsedLabel | null {
   if (raw.length > 80) return null; // a paragraph is never a label; keeps lookups cheap
+  const cached = labelCache.get(raw);
+  if (cached !== undefined) return cached;
   const { core, prefix, shownUnit } = splitLabel(raw);
   const def = BY_LABEL.get(core.toUpperCase());
-  return def ? { def, prefix, shownUnit } : null;
+  const parsed = def ? { def, prefix, shownUnit } : null;
+  if (labelCache.size > 5000) labelCache.clear();
+  labelCache.set(raw, parsed);
+  return parsed;
 }
 
 export function metricByLabel(raw: string): MetricDef | undefined {

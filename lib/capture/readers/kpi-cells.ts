@@ -58,7 +58,8 @@ export function readKpiCells(doc: Document, ctx: SycmDomContext): ReadResult {
       continue;
     }
     const text = textOf(valueEl);
-    const sub = cell.querySelector(SUB);
+    // Only a bare duration needs the sub line's unit word; skip the lookup otherwise (500 cells).
+    const sub = !parsed?.shownUnit && def.unit === 'seconds' ? cell.querySelector(SUB) : null;
     const shownUnit = parsed?.shownUnit ?? (sub ? unitWord(textOf(sub)) : null);
     const value = parseMetricText(text, def.unit, shownUnit);
     if (value === null) {

@@ -5,11 +5,10 @@
  * (a 'day' page showing a 7-day range is a mismatch we refuse rather than guess).
  */
 import { type DateContext, type DayRange, parseDateRangeParam, parseShownRange, resolveDateContext } from '../dates';
-import { textOf } from '../dom';
+import { closestEntry, matchesEntry, textOf } from '../dom';
 import { urlParams } from '../url-params';
 import { css, S } from '../../taobao/selectors';
 
-const CARD = css(S.sycmCard);
 const PICKER = css(S.sycmDatePicker);
 
 type Shown = { range: DayRange } | { unreadable: string } | null;
@@ -38,8 +37,23 @@ export class SycmDates {
     this.urlRange = parseDateRangeParam(params.get('dateRange'));
   }
 
+  /** Figures come in groups under one parent: resolve each parent once. */
+  private readonly byParent = new Map<Element, DateContext>();
+
   /** The date context of a figure at `el`. */
   forElement(el: Element): DateContext {
+    const parent = el.parentElement;
+    // A figure element that is itself a card has its own picker: not shared with its siblings.
+    if (!parent || matchesEntry(el, S.sycmCard)) return this.resolve(el);
+    let ctx = this.byParent.get(parent);
+    if (!ctx) {
+      ctx = this.resolve(el);
+      this.byParent.set(parent, ctx);
+    }
+    return ctx;
+  }
+
+  private resolve(el: Element): DateContext {
     const shown = this.shownFor(el);
     if (shown === 'ambiguous') return { ok: false, reason: 'several statistics dates on the page and the figure’s card has none' };
     if (shown && 'unreadable' in shown) return { ok: false, reason: `unreadable statistics date "${shown.unreadable.slice(0, 40)}"` };
@@ -47,7 +61,7 @@ export class SycmDates {
   }
 
   private shownFor(el: Element): Shown | 'ambiguous' {
-    for (let card = el.closest(CARD); card; card = card.parentElement?.closest(CARD) ?? null) {
+    for (let card = closestEntry(el, S.sycmCard); card; card = card.parentElement ? closestEntry(card.parentElement, S.sycmCard) : null) {
       if (!this.byCard.has(card)) this.byCard.set(card, shownIn(card));
       const shown = this.byCard.get(card);
       if (shown) return shown;
