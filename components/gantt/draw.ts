@@ -337,11 +337,15 @@ export function drawGantt(ctx: Ctx2D, scene: Scene): DrawStats {
   ctx.font = THEME.font;
   ctx.textBaseline = 'middle';
   ctx.fillStyle = THEME.text;
-  for (const t of ticks.major) {
-    const x = Math.max(ox + scale.x(t.day), bodyX) + 6;
+  ticks.major.forEach((t, i) => {
+    const tickX = ox + scale.x(t.day);
+    // a period that began off-screen keeps its label pinned left, unless the next one is close
+    const x = Math.max(tickX, bodyX) + 6;
+    const next = ticks.major[i + 1];
+    if (next && ox + scale.x(next.day) - x < ctx.measureText(t.label).width + 12) return;
     ctx.fillText(t.label, x, 12);
-    ctx.fillRect(Math.round(ox + scale.x(t.day)), 0, 1, 22);
-  }
+    ctx.fillRect(Math.round(tickX), 0, 1, 22);
+  });
   ctx.fillStyle = THEME.muted;
   const cell = scene.zoom === 'day' ? px : scene.zoom === 'week' ? 7 * px : 30 * px;
   ctx.textAlign = scene.zoom === 'day' ? 'center' : 'left';
