@@ -7,6 +7,7 @@
 --       owner, ops_director, operator  every task
 --       cs_lead                         service and order tasks
 --       cs                              service and order tasks assigned to them
+--                                       (edit, not create or delete)
 --       designer                        image tasks
 --       warehouse                       fulfilment tasks
 --     When not set explicitly it is derived from the stage (主图优化 -> image,
@@ -200,8 +201,9 @@ create policy "Members can edit the live tasks of their work area"
   with check (
     shop_id = any ((select private.finance_shop_ids())::uuid[])
     or (work_area in ('service', 'order') and shop_id = any ((select private.shop_ids_with('{cs_lead}'))::uuid[]))
+    -- cs may work on their tasks but not delete them (deleted_at stays null).
     or (work_area in ('service', 'order') and shop_id = any ((select private.shop_ids_with('{cs}'))::uuid[])
-        and assignee_id = any ((select private.my_member_ids())::uuid[]))
+        and assignee_id = any ((select private.my_member_ids())::uuid[]) and deleted_at is null)
     or (work_area = 'image' and shop_id = any ((select private.shop_ids_with('{designer}'))::uuid[]))
     or (work_area = 'fulfilment' and shop_id = any ((select private.shop_ids_with('{warehouse}'))::uuid[]))
   );
