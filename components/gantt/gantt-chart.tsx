@@ -394,6 +394,8 @@ export function GanttChart(props: GanttChartProps): JSX.Element {
     const hit = hitBar(model, scale, p.x, p.y);
     if (!hit) return;
     e.preventDefault();
+    // Build the move planner now (O(tasks)) rather than in the first frame of movement.
+    getPlanner(tasks);
     drag.current = {
       taskId: hit.taskId,
       row: hit.row,
