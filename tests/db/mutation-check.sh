@@ -12,12 +12,12 @@
 #   SURVIVED <kind> <table> "<policy>"        (a test is missing: counts as failure)
 #   ERROR <kind> <table> "<policy>" <reason>  (the mutant could not be built)
 # Usage: mutation-check.sh <template-db> <test.sql>...   (PGHOST/PGPORT/PGUSER set)
-# ZG_DB_JOBS mutants run in parallel (default 2).
+# ZG_DB_JOBS mutants run in parallel (default 3: creating a database waits on I/O).
 set -uo pipefail
 template="$1"; shift
 export ZG_MUT_TESTS="$*"
 export ZG_MUT_TEMPLATE="$template"
-jobs="${ZG_DB_JOBS:-2}"
+jobs="${ZG_DB_JOBS:-3}"
 
 list="$(mktemp)"
 trap 'rm -f "$list"' EXIT

@@ -10,7 +10,7 @@
 # as a normal user who can run initdb.
 # Env: ZG_DB_KEEP=1 keeps the cluster running and prints how to connect;
 #      ZG_DB_MUTANTS=0 skips the mutation check (then it counts as failed);
-#      ZG_DB_JOBS=<n> mutants checked in parallel (default 2).
+#      ZG_DB_JOBS=<n> mutants checked in parallel (default 3).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 PGBIN="${PGBIN:-/usr/lib/postgresql/15/bin}"
