@@ -34,7 +34,7 @@ const taskFields = {
   itemIds: z.array(itemId).max(50).default([]),
   /** Metric code this task is about (from a KPI badge or a rule), for badge counts. */
   metric: z.string().max(40).nullable().default(null),
-  sourceUrl: z.url().max(2000).nullable().default(null),
+  sourceUrl: z.url({ protocol: /^https?$/, error: '来源链接应为 http(s) 网址 / source must be an http(s) URL' }).max(2000).nullable().default(null),
   sourceTitle: z.string().max(300).nullable().default(null),
   /** 0..1, shown on the Gantt bar. */
   progress: z.number().min(0).max(1).default(0),

@@ -1,3 +1,4 @@
+import { loadSampleWorkspace } from '../demo/sample';
 import { localToday } from '../domain';
 import { itemIdFromUrl } from '../taobao/page-detect';
 import { myOpenTasks, openCountsByItem, tasksForItem } from '../tasks/views';
@@ -77,6 +78,9 @@ async function answer(req: Request, ctx: HandlerContext): Promise<unknown> {
       return ws.setCurrentMember(req.memberId);
     case 'setup.complete':
       return ws.setup(req.setup);
+    case 'setup.sample':
+      await loadSampleWorkspace(ws, (ctx.today ?? localToday)());
+      return ws.state();
     case 'setup.reopen':
       return ws.setOnboarded(false);
     case 'activity.list':

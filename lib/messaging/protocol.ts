@@ -23,6 +23,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('me.set'), memberId: z.string().min(1) }),
   z.object({ type: z.literal('setup.complete'), setup: setupInputSchema }),
   z.object({ type: z.literal('setup.reopen') }),
+  z.object({ type: z.literal('setup.sample') }),
   z.object({ type: z.literal('activity.list'), entityId: z.string().optional(), limit: z.number().int().min(1).max(2000).optional() }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
@@ -30,7 +31,4 @@ export type RequestType = Request['type'];
 
 export type Reply<T = unknown> = { ok: true; data: T } | { ok: false; error: string; field?: string };
 
-/** Broadcast (storage key) bumped after every write so every view refreshes. */
-export const DATA_VERSION_KEY = 'zg:dataVersion';
-/** Background → content script: open quick-add on this tab (from the keyboard shortcut). */
-export const QUICK_ADD_EVENT = 'zg:quickAdd';
+export { DATA_VERSION_KEY, QUICK_ADD_EVENT } from './events';

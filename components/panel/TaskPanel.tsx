@@ -1,0 +1,94 @@
+import { useEffect, useState } from 'react';
+import browser from 'webextension-polyfill';
+import type { Member, Shop, Task } from '@/lib/domain';
+import { requestQuickAdd } from '@/lib/features/quick-add-bus';
+import { useRemote } from '../shared/use-remote';
+import { TaskRow } from './TaskRow';
+
+export interface PanelData {
+  shop: Shop | null;
+  onboarded: boolean;
+  me: Member | null;
+  members: Member[];
+  myTasks: Task[];
+  itemId: string | null;
+  itemTasks: Task[];
+  today: string;
+}
+
+const STATE_KEY = 'zg:panel';
+export const PANEL_WIDTH = 320;
+
+/**
+ * The docked panel: "this item" and "my tasks". Collapsed it is a small tab
+ * at the right edge; expanded it reserves its width on the page (see
+ * onDockChange) so it sits beside the page's controls instead of over them.
+ */
+export function TaskPanel({ url, onDockChange }: { url: string; onDockChange: (expanded: boolean) => void }): React.JSX.Element {
+  const [expanded, setExpanded] = useState<boolean | null>(null);
+  const { data, error } = useRemote<PanelData>({ type: 'panel.get', url }, [url]);
+
+  useEffect(() => {
+    browser.storage.local.get(STATE_KEY).then((r) => setExpanded((r[STATE_KEY] as { expanded?: boolean } | undefined)?.expanded ?? true));
+  }, []);
+  useEffect(() => {
+    if (expanded === null) return;
+    onDockChange(expanded);
+    void browser.storage.local.set({ [STATE_KEY]: { expanded } });
+  }, [expanded, onDockChange]);
+
+  if (expanded === null) return <></>;
+  if (!expanded) {
+    const count = data?.myTasks.length ?? 0;
+    return (
+      <button type="button" className="zg-tab" onClick={() => setExpanded(true)} title="展开掌柜任务面板 Open the Zhanggui panel">
+        掌柜{count > 0 ? ` ${count}` : ''}
+      </button>
+    );
+  }
+  return (
+    <aside className="zg-panel" style={{ width: PANEL_WIDTH }} aria-label="掌柜任务面板 Zhanggui task panel">
+      <header>
+        <strong>掌柜</strong>
+        <span className="muted">{data?.shop?.name ?? ''}</span>
+        <span className="sync" title="数据只保存在本机 Data stays on this computer">本地模式 Local</span>
+        <button type="button" className="primary small" onClick={() => requestQuickAdd({ itemId: data?.itemId ?? null })} title="快速添加任务 (Alt+Shift+T)">
+          ＋ 任务
+        </button>
+        <button type="button" className="small" onClick={() => setExpanded(false)} aria-label="收起 Collapse">
+          ›
+        </button>
+      </header>
+      {error && <div className="error">{error}</div>}
+      {data && !data.onboarded && <p className="empty">还没有设置店铺。点击浏览器工具栏的掌柜图标完成设置。 Set up your shop from the toolbar icon.</p>}
+      {data && data.itemId && (
+        <section>
+          <h3>当前商品 This item · {data.itemId}</h3>
+          {data.itemTasks.length === 0 ? (
+            <p className="empty">这个商品还没有任务。用「＋ 任务」为它添加一个。</p>
+          ) : (
+            <ul className="tasks" data-list="item">
+              {data.itemTasks.map((t) => (
+                <TaskRow key={t.id} task={t} members={data.members} today={data.today} />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+      {data && data.onboarded && (
+        <section>
+          <h3>我的任务 My tasks{data.me ? ` · ${data.me.name}` : ''}</h3>
+          {data.myTasks.length === 0 ? (
+            <p className="empty">没有待办任务。在侧边栏给自己分配任务，或用「＋ 任务」记录当前页面要做的事。</p>
+          ) : (
+            <ul className="tasks" data-list="mine">
+              {data.myTasks.map((t) => (
+                <TaskRow key={t.id} task={t} members={data.members} today={data.today} />
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,76 @@
+import type { WorkspaceState } from '@/lib/workspace/types';
+import { localToday } from '@/lib/domain';
+import { useRemote } from '../shared/use-remote';
+import { BoardView } from './BoardView';
+import { ListsView } from './ListsView';
+import { ProjectsView } from './ProjectsView';
+import { SetupView } from './SetupView';
+import { TaskEditorView } from './TaskEditorView';
+import { TeamView } from './TeamView';
+import { TodayView } from './TodayView';
+import { ActivityView } from './ActivityView';
+import { useHashRoute } from './use-hash-route';
+
+const TABS: [string, string][] = [
+  ['today', '今日 Today'],
+  ['projects', '项目 Projects'],
+  ['board', '看板 Board'],
+  ['lists', '逾期/受阻 Late'],
+  ['team', '团队 Team'],
+  ['activity', '动态 Activity'],
+];
+
+/** The manager's workspace (Chrome side panel / Firefox sidebar / a tab). */
+export function App(): React.JSX.Element {
+  const route = useHashRoute();
+  const ws = useRemote<WorkspaceState>({ type: 'workspace.get' }, []);
+  const today = localToday();
+  if (ws.error) return <div className="error page">无法读取数据 / cannot load: {ws.error}</div>;
+  if (!ws.data) return <div className="muted page">加载中… Loading…</div>;
+  const state = ws.data;
+  if (!state.onboarded || route.path === 'setup') return <SetupView state={state} today={today} onDone={() => route.go('today')} />;
+
+  let view: React.JSX.Element;
+  switch (route.path) {
+    case 'projects':
+      view = <ProjectsView state={state} today={today} go={route.go} />;
+      break;
+    case 'board':
+      view = <BoardView key={route.params.get('project') ?? ''} state={state} today={today} params={route.params} go={route.go} />;
+      break;
+    case 'lists':
+      view = <ListsView state={state} today={today} go={route.go} />;
+      break;
+    case 'task':
+      view = <TaskEditorView state={state} taskId={route.params.get('id')} params={route.params} go={route.go} />;
+      break;
+    case 'team':
+      view = <TeamView state={state} />;
+      break;
+    case 'activity':
+      view = <ActivityView state={state} />;
+      break;
+    default:
+      view = <TodayView state={state} today={today} go={route.go} />;
+  }
+  return (
+    <div className="app">
+      <header className="top">
+        <strong className="brand">掌柜</strong>
+        <span className="muted">{state.shop?.name}</span>
+        <span className="sync" title="数据只保存在本机 Data stays on this computer">本地模式 Local</span>
+      </header>
+      {state.quarantined > 0 && (
+        <div className="warn">有 {state.quarantined} 条损坏的记录已被隔离，未影响其他数据。 {state.quarantined} corrupted record(s) were set aside.</div>
+      )}
+      <nav className="tabs">
+        {TABS.map(([path, label]) => (
+          <a key={path} href={`#/${path}`} className={route.path === path ? 'active' : ''}>
+            {label}
+          </a>
+        ))}
+      </nav>
+      <main>{view}</main>
+    </div>
+  );
+}
