@@ -22,7 +22,10 @@ export function parseProject(text: string, ctx: ParseContext): ActionProposal | 
   let name = m[1]!;
   for (const d of findDates(mask(name), ctx.today).reverse()) name = removeSpan(name, d);
   name = name.replace(/^[\s:："“「]+|[\s"”」,，]+$/g, '').replace(/的$/, '').trim();
-  const kind = projectKindOf(name) ?? projectKindOf(text) ?? '日常';
+  const named = projectKindOf(name) ?? projectKindOf(text);
+  // "新建项目" alone names nothing: show examples rather than invent a project.
+  if (!name && !named) return null;
+  const kind = named ?? '日常';
   if (!name) name = kind;
   const startDate = dates[0]?.date ?? ctx.today;
   const keyDate = festivalKeyDate(name, startDate);

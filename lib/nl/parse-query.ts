@@ -1,4 +1,4 @@
-import { addDays } from '../rules/dates';
+import { addDays, dayIndex } from '../rules/dates';
 import { metricLabel } from '../rules/metrics';
 import { findMetric } from './lexicon';
 import { findPeriods, previousOf } from './periods';
@@ -49,10 +49,17 @@ export function parseQuery(text: string, ctx: ParseContext): ActionProposal | nu
     const first = periods[0];
     let current = first?.range ?? lastWeekDays;
     let previous = periods[1]?.range ?? previousOf(current);
-    // "本周比上周": a week in progress is compared with the same weekdays of last week.
+    const cmp = CHANGE.exec(text);
     if (first?.partialWeek) {
-      current = first.range;
+      // "本周比上周": a week in progress is compared with the same weekdays of last week.
       previous = { from: addDays(current.from, -7), to: addDays(current.to, -7) };
+    } else if (first && periods.length === 1 && cmp && (cmp.index < first.index || /(?:和|跟|与|同)\s*$/.test(text.slice(0, first.index)))) {
+      // "支付金额比上周…" / "和昨天比" / "sales vs last week": the one period named is the baseline; compare
+      // the period after it, up to today, with the same number of its days.
+      const len = dayIndex(first.range.to) - dayIndex(first.range.from) + 1;
+      const to = addDays(first.range.to, len) < ctx.today ? addDays(first.range.to, len) : ctx.today;
+      current = { from: addDays(first.range.from, len), to };
+      previous = { from: first.range.from, to: addDays(first.range.from, dayIndex(to) - dayIndex(current.from)) };
     }
     spec = { kind: 'change', metric: metric.code, itemId, current, previous };
     zh = `对比${itemId ? `商品 ${itemId} 的` : ''}${label.zh}：${fmtRange(current)} 对 ${fmtRange(previous)}`;

@@ -105,3 +105,22 @@ describe('risk cards', () => {
     expect(cards.map((c) => `${c.kind}:${c.metric}`)).toEqual(['anomaly:uv', 'crossing:payAmtRfdRate']);
   });
 });
+
+describe('seriesFromRecords', () => {
+  it('groups records per metric and item in date order, last capture wins', async () => {
+    const { seriesFromRecords } = await import('../../../lib/forecast/from-records');
+    const base = { period: 'day' as const, source: 'response' as const, shopId: 's', provisional: false };
+    const records = [
+      { ...base, metric: 'uv', itemId: null, itemKey: '', date: '2026-11-02', value: 2, capturedAt: 1 },
+      { ...base, metric: 'uv', itemId: null, itemKey: '', date: '2026-11-01', value: 1, capturedAt: 1 },
+      { ...base, metric: 'uv', itemId: null, itemKey: '', date: '2026-11-02', value: 3, capturedAt: 2, provisional: true },
+      { ...base, metric: 'uv', itemId: '12345', itemKey: '12345', date: '2026-11-01', value: 7, capturedAt: 1 },
+      { ...base, metric: 'pv', itemId: null, itemKey: '', date: '2026-11-01', value: 9, capturedAt: 1 },
+      { ...base, metric: 'uv', itemId: null, itemKey: '', date: '2026-10-01', value: 9, capturedAt: 1 },
+    ];
+    expect(seriesFromRecords(records, ['uv'], '2026-10-15', '2026-11-30')).toEqual([
+      { metric: 'uv', itemId: null, points: [{ date: '2026-11-01', value: 1, provisional: false }, { date: '2026-11-02', value: 3, provisional: true }] },
+      { metric: 'uv', itemId: '12345', points: [{ date: '2026-11-01', value: 7, provisional: false }] },
+    ]);
+  });
+});

@@ -98,6 +98,9 @@ const TABLE: Row[] = [
   ["what were yesterday's visitors", 'query', { kind: 'value', metric: 'uv', range: week('2026-10-20', '2026-10-20') }],
   ['how did sales change last week compared to the week before', 'query', { kind: 'change', metric: 'payAmt', current: week('2026-10-12', '2026-10-18'), previous: week('2026-10-05', '2026-10-11') }],
   ['lowest 5 products by conversion rate last week', 'query', { kind: 'top', metric: 'payRate', n: 5, order: 'asc' }],
+  ['支付金额比上周多了多少', 'query', { kind: 'change', metric: 'payAmt', current: week('2026-10-19', TODAY), previous: week('2026-10-12', '2026-10-14') }],
+  ['sales vs last week', 'query', { kind: 'change', metric: 'payAmt', current: week('2026-10-19', TODAY), previous: week('2026-10-12', '2026-10-14') }],
+  ['访客数和昨天比怎么样', 'query', { kind: 'change', metric: 'uv', current: week(TODAY, TODAY), previous: week('2026-10-20', '2026-10-20') }],
   // Plans
   ['下月推广预算', 'draftPlan', { month: '2026-11', range: week('2026-11-01', '2026-11-30'), basis: week('2026-09-23', '2026-10-20'), total: null }],
   ['下个月推广预算3万', 'draftPlan', { month: '2026-11', total: 30_000 }],
@@ -109,6 +112,9 @@ const TABLE: Row[] = [
   ['asdf qwer', 'unrecognised', {}],
   ['帮我写一首诗', 'unrecognised', {}],
   ['', 'unrecognised', {}],
+  ['新建项目', 'unrecognised', {}],
+  ['建个任务', 'unrecognised', {}],
+  ['把主图优化分配给', 'unrecognised', {}],
 ];
 
 describe('parseCommand: command table', () => {
@@ -153,5 +159,22 @@ describe('parseCommand: details', () => {
     expect(p.kind === 'assignTask' && p.params.dueDate).toBe('2026-10-23');
     const q = parseCommand('新建双11大促项目，11月1日开始', { ...ctx, today: '2026-11-05' });
     expect(q.kind === 'createProject' && [q.params.startDate, q.params.keyDate]).toEqual(['2027-11-01', '2027-11-11']);
+  });
+});
+
+describe('parseCommand: robustness', () => {
+  it('never throws and always answers with a known kind on random input (seeded)', async () => {
+    const { prng } = await import('../../../lib/forecast/prng');
+    const r = prng(2026);
+    const pool = [...'把给建任务分配小美王周五明天下月底标记为完成项目双11新品退款率访客数最高的三个商品比上周多少预算，：P1 ', ...'assign to by friday mark as done create task project top'];
+    const kinds = new Set(['createTask', 'assignTask', 'setTaskStatus', 'createProject', 'query', 'draftPlan', 'clarify', 'unrecognised']);
+    for (let i = 0; i < 500; i++) {
+      const len = 1 + r.int(30);
+      const s = Array.from({ length: len }, () => pool[r.int(pool.length)]!).join('');
+      const p = parseCommand(s, ctx);
+      expect(kinds.has(p.kind), s).toBe(true);
+      if (p.kind === 'unrecognised') expect(p.suggestions).toHaveLength(3);
+      if (p.kind === 'createTask') expect(p.params.title.length).toBeGreaterThan(0);
+    }
   });
 });
