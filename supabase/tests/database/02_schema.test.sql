@@ -2,6 +2,8 @@
 -- helper hardening, sync columns, grants and indexes.
 begin;
 set local search_path = public, extensions;
+set local client_min_messages = warning;
+create extension if not exists pgtap with schema extensions;
 
 select plan(20);
 
