@@ -1,16 +1,18 @@
 import type { Member } from '../domain/member';
 import type { Project } from '../domain/project';
-import { isOpen, type Task } from '../domain/task';
+import type { Task } from '../domain/task';
 import type { MetricRecord } from '../metrics/record';
-import { addDays, dateOf, dayIndex } from './dates';
-import type { EvidencePoint, Firing, FiringEvidence, SkippedRule, TaskProposal } from './firing';
+import { dateOf, dayIndex } from './dates';
+import type { EvidencePoint, Firing, FiringEvidence, SkippedRule } from './firing';
 import { formatValue, metricLabel } from './metrics';
 import { judgeMetric, judgedDay, lookbackDays, maturityOf } from './metric-rule';
-import type { ItemChange, MetricCondition, MetricTarget, Recipient, Rule, Trigger } from './model';
+import type { ItemChange, MetricCondition, MetricTarget, Rule, Trigger } from './model';
 import { buildSeriesIndex, itemKeysOf, type SeriesIndex } from './series-index';
 import { CONTEXT_METRICS, writeSuggestion } from './suggest';
 import type { WindowResult } from './window';
 import { STORM_TOP, foldStorm } from './storm';
+import { proposeTask, resolveRecipients } from './actions';
+import { milestoneFirings, taskFirings } from './task-firings';
 
 export interface EvaluateInput {
   /** Parsed rules (validateRule); disabled ones are ignored. */
@@ -44,37 +46,6 @@ const COMPARATOR_TEXT = {
   gte: { zh: '不低于', en: 'at or above' },
 } as const;
 
-/** Active members a recipient list names, sorted (same order in every browser). */
-function resolveRecipients(recipients: readonly Recipient[], members: readonly Member[], taskAssignee: string | null): string[] {
-  const out = new Set<string>();
-  for (const r of recipients) {
-    if ('role' in r) for (const m of members) if (m.deletedAt === null && m.role === r.role) out.add(m.id);
-    if ('memberId' in r && members.some((m) => m.id === r.memberId && m.deletedAt === null)) out.add(r.memberId);
-    if ('taskAssignee' in r && taskAssignee) out.add(taskAssignee);
-  }
-  return [...out].sort();
-}
-
-function fillTemplate(title: string, vars: Record<string, string>): string {
-  return title.replace(/\{(\w+)\}/g, (all, k: string) => vars[k] ?? all).slice(0, 200);
-}
-
-function proposeTask(rule: Rule, members: readonly Member[], today: string, vars: Record<string, string>, metric: string | null, itemIds: string[], description: string, taskAssignee: string | null): TaskProposal | null {
-  const a = rule.actions.createTask;
-  if (!a) return null;
-  const assignees = a.assignee ? resolveRecipients([a.assignee], members, taskAssignee) : [];
-  return {
-    title: fillTemplate(a.title, vars),
-    description,
-    stage: a.stage,
-    assigneeId: assignees[0] ?? null,
-    dueDate: addDays(today, a.dueInDays),
-    priority: a.priority,
-    metric,
-    itemIds,
-  };
-}
-
 function indexRange(rules: readonly Rule[], todayIdx: number): { metrics: Set<string>; from: number } {
   const metrics = new Set<string>();
   let from = todayIdx;
@@ -95,7 +66,7 @@ interface Judged {
   itemIds: string[];
 }
 
-interface Ctx {
+export interface Ctx {
   input: EvaluateInput;
   index: SeriesIndex;
   todayIdx: number;
@@ -209,84 +180,6 @@ function metricFiring(
     suggestion,
     severity: r.severity,
   };
-}
-
-function taskFirings(rule: Rule, ctx: Ctx): Firing[] {
-  const c = rule.condition;
-  const out: Firing[] = [];
-  const { input, todayIdx } = ctx;
-  if (c.kind !== 'taskOverdue' && c.kind !== 'taskStatus') return out;
-  for (const t of input.tasks ?? []) {
-    if (t.deletedAt !== null || (c.projectId !== null && t.projectId !== c.projectId)) continue;
-    let period: string;
-    let daysLate = 0;
-    let zh: string;
-    let en: string;
-    if (c.kind === 'taskOverdue') {
-      if (!isOpen(t) || t.dueDate === null) continue;
-      daysLate = todayIdx - dayIndex(t.dueDate);
-      // minDaysLate 0 fires on the first day after the due date.
-      if (daysLate <= c.minDaysLate) continue;
-      period = t.dueDate;
-      zh = `任务「${t.title}」已逾期${daysLate}天（截止 ${t.dueDate}）`;
-      en = `Task "${t.title}" is ${daysLate} day(s) overdue (due ${t.dueDate})`;
-    } else {
-      if (t.status !== c.status) continue;
-      period = t.status;
-      zh = `任务「${t.title}」状态为 ${t.status}`;
-      en = `Task "${t.title}" is now ${t.status}`;
-    }
-    out.push({
-      key: `${rule.id}|task:${t.id}|${period}`,
-      ruleId: rule.id,
-      ruleName: rule.name,
-      trigger: rule.trigger,
-      scope: `task:${t.id}`,
-      period,
-      provisional: false,
-      messageZh: zh,
-      messageEn: en,
-      evidence: { kind: 'task', taskId: t.id, title: t.title, status: t.status, dueDate: t.dueDate, daysLate },
-      notify: resolveRecipients(rule.actions.notify, ctx.members, t.assigneeId),
-      task: proposeTask(rule, ctx.members, input.today, { item: '', metric: '', value: '', date: period, task: t.title }, t.metric, t.itemIds, zh, t.assigneeId),
-      suggestion: null,
-      severity: daysLate,
-    });
-  }
-  return out;
-}
-
-function milestoneFirings(rule: Rule, ctx: Ctx): Firing[] {
-  const c = rule.condition;
-  if (c.kind !== 'milestone') return [];
-  const out: Firing[] = [];
-  for (const p of ctx.input.projects ?? []) {
-    if (p.deletedAt !== null || p.status === 'closed' || (c.projectKind !== null && p.kind !== c.projectKind)) continue;
-    for (const m of p.milestones) {
-      const daysLeft = dayIndex(m.date) - ctx.todayIdx;
-      if (daysLeft < 0 || daysLeft > c.withinDays) continue;
-      const period = `${m.date}:${m.name.replaceAll('|', '/')}`;
-      const zh = daysLeft === 0 ? `项目「${p.name}」的里程碑「${m.name}」就是今天（${m.date}）` : `项目「${p.name}」的里程碑「${m.name}」还有${daysLeft}天（${m.date}）`;
-      const en = daysLeft === 0 ? `Milestone "${m.name}" of "${p.name}" is today (${m.date})` : `Milestone "${m.name}" of "${p.name}" is in ${daysLeft} day(s) (${m.date})`;
-      out.push({
-        key: `${rule.id}|project:${p.id}|${period}`,
-        ruleId: rule.id,
-        ruleName: rule.name,
-        trigger: rule.trigger,
-        scope: `project:${p.id}`,
-        period,
-        provisional: false,
-        messageZh: zh,
-        messageEn: en,
-        evidence: { kind: 'milestone', projectId: p.id, projectName: p.name, milestone: m.name, date: m.date, daysLeft },
-        notify: resolveRecipients(rule.actions.notify, ctx.members, null),
-        task: proposeTask(rule, ctx.members, ctx.input.today, { item: p.name, metric: '', value: m.name, date: m.date }, null, [], zh, null),
-        suggestion: null,
-        severity: c.withinDays - daysLeft,
-      });
-    }
-  }
-  return out;
 }
 
 /**
