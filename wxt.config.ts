@@ -26,8 +26,8 @@ export default defineConfig({
     },
     ...(browser === 'firefox'
       ? {
+          // The side panel entrypoint becomes Firefox's sidebar_action.
           browser_specific_settings: { gecko: { id: 'zhanggui@zhanggui.app', strict_min_version: '128.0' } },
-          sidebar_action: { default_title: '掌柜', default_panel: 'sidepanel.html' },
         }
       : {}),
   }),

@@ -21,7 +21,8 @@ export default defineBackground(() => {
   if (import.meta.env.BROWSER !== 'firefox') {
     chromeApi.sidePanel?.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
   } else {
-    browser.action.onClicked.addListener(() => {
+    // Firefox MV2 names it browserAction.
+    (browser.action ?? browser.browserAction).onClicked.addListener(() => {
       (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction?.toggle();
     });
   }

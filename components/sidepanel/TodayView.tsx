@@ -35,6 +35,8 @@ export function TodayView({ state, today, go }: { state: WorkspaceState; today: 
       <TaskList tasks={day.doing} {...props} empty="没有进行中的任务" />
       <h3>受阻 Blocked</h3>
       <TaskList tasks={day.blocked} {...props} empty="没有受阻的任务" />
+      <h3>其他待办 Upcoming</h3>
+      <TaskList tasks={day.upcoming} {...props} empty="没有其他待办任务" />
     </div>
   );
 }

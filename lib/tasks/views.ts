@@ -79,15 +79,18 @@ export function boardByStage(tasks: readonly Task[]): { stage: Stage | null; tas
   return cols;
 }
 
-/** A person's day: what is overdue, due today, in progress, and blocked. */
-export function todayFor(tasks: readonly Task[], memberId: string, today: string): { overdue: Task[]; dueToday: Task[]; doing: Task[]; blocked: Task[] } {
-  const mine = myOpenTasks(tasks, memberId);
-  return {
-    overdue: mine.filter((t) => dueState(t, today) === 'overdue'),
-    dueToday: mine.filter((t) => dueState(t, today) === 'today'),
-    doing: mine.filter((t) => t.status === 'doing' && dueState(t, today) !== 'overdue' && dueState(t, today) !== 'today'),
-    blocked: mine.filter((t) => t.status === 'blocked'),
-  };
+/** A person's day: overdue, due today, blocked, in progress, then everything else still open. Each task appears once. */
+export function todayFor(tasks: readonly Task[], memberId: string, today: string): { overdue: Task[]; dueToday: Task[]; blocked: Task[]; doing: Task[]; upcoming: Task[] } {
+  const day = { overdue: [] as Task[], dueToday: [] as Task[], blocked: [] as Task[], doing: [] as Task[], upcoming: [] as Task[] };
+  for (const t of myOpenTasks(tasks, memberId)) {
+    const due = dueState(t, today);
+    if (due === 'overdue') day.overdue.push(t);
+    else if (due === 'today') day.dueToday.push(t);
+    else if (t.status === 'blocked') day.blocked.push(t);
+    else if (t.status === 'doing') day.doing.push(t);
+    else day.upcoming.push(t);
+  }
+  return day;
 }
 
 export function overdueTasks(tasks: readonly Task[], today: string): Task[] {

@@ -55,7 +55,7 @@ export function pageFor(url, { fixtures = FIXTURES, extraResponses = {} } = {}) 
       return { contentType: 'text/html; charset=utf-8', body: html };
     }
   }
-  if (/\.(png|jpe?g|gif|webp)(_\d+x\d+\.\w+)?$/i.test(u.pathname)) return { contentType: 'image/png', body: TRANSPARENT_PNG };
+  if (/\.(png|jpe?g|gif|webp|ico)(_\d+x\d+\.\w+)?$/i.test(u.pathname)) return { contentType: 'image/png', body: TRANSPARENT_PNG };
   return null;
 }
 

@@ -44,6 +44,8 @@ describe('task views', () => {
     const day = todayFor(tasks, 'mei', today);
     expect(day.overdue.map((t) => t.id)).toEqual(['late']);
     expect(day.dueToday.map((t) => t.id)).toEqual(['today']);
+    expect(day.upcoming.map((t) => t.id)).toEqual(['soon', 'undated']);
+    expect(day.doing).toEqual([]);
     const blocked = blockedTasks(tasks, today);
     expect(blocked.map((b) => b.task.id)).toEqual(['other', 'waiting']);
     expect(blocked[1]!.waitingOn.map((t) => t.id)).toEqual(['late']);

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const HOSTS = ['https://sycm.taobao.com/*', 'https://myseller.taobao.com/*', 'https://qn.taobao.com/*', 'https://item.upload.taobao.com/*', 'https://sell.publish.tmall.com/*'];
+const FORBIDDEN = ['<all_urls>', 'tabs', 'cookies', 'webRequest', 'webRequestBlocking', 'scripting', 'history', 'downloads'];
+const read = (dir: string): Record<string, unknown> & { permissions?: string[]; host_permissions?: string[] } => JSON.parse(readFileSync(`.output/${dir}/manifest.json`, 'utf8'));
+
+describe('built manifests ask for the least we need', () => {
+  it('Chrome MV3: the five seller hosts, storage/alarms/notifications/sidePanel, nothing else', () => {
+    const m = read('chrome-mv3');
+    expect(m.manifest_version).toBe(3);
+    expect([...(m.host_permissions ?? [])].sort()).toEqual([...HOSTS].sort());
+    expect([...(m.permissions ?? [])].sort()).toEqual(['alarms', 'notifications', 'sidePanel', 'storage']);
+    expect(m.side_panel).toEqual({ default_path: 'sidepanel.html' });
+    const scripts = m.content_scripts as { matches: string[] }[];
+    for (const cs of scripts) for (const match of cs.matches) expect(HOSTS).toContain(match);
+  });
+  it('Firefox: the same hosts, a sidebar instead of sidePanel, and a gecko id', () => {
+    const m = read('firefox-mv2');
+    const perms = m.permissions ?? [];
+    expect(perms.filter((p) => !p.startsWith('https://')).sort()).toEqual(['alarms', 'notifications', 'storage']);
+    expect(perms.filter((p) => p.startsWith('https://')).sort()).toEqual([...HOSTS].sort());
+    expect(m.sidebar_action).toMatchObject({ default_panel: 'sidepanel.html' });
+    expect((m.browser_specific_settings as { gecko: { id: string } }).gecko.id).toMatch(/@/);
+  });
+  it.each(['chrome-mv3', 'firefox-mv2'])('%s never asks for broad or sensitive permissions', (dir) => {
+    const m = read(dir);
+    for (const p of [...(m.permissions ?? []), ...(m.host_permissions ?? [])]) expect(FORBIDDEN).not.toContain(p);
+  });
+});

@@ -1,0 +1,139 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'puppeteer';
+import { launchWithExtension } from '../support/browser.mjs';
+import { serveSellerConsole } from '../support/seller-console.mjs';
+import { domClick, loadSample, openSidePanel, textOf } from '../support/extension-page.mjs';
+
+const WORKBENCH = 'https://myseller.taobao.com/home.htm/QnworkbenchHome/';
+const SELL_MANAGE = 'https://myseller.taobao.com/home.htm/SellManage/all';
+
+let browser: Browser;
+let extensionId: string;
+let close: () => Promise<void>;
+const problems: string[] = [];
+
+async function sellerPage(url: string): Promise<Page> {
+  const page = await browser.newPage();
+  page.on('pageerror', (e) => problems.push(`pageerror on ${url}: ${(e as Error).message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error on ${url}: ${m.text()}`);
+  });
+  page.on('dialog', (d) => {
+    problems.push(`dialog opened: ${d.message()}`);
+    void d.dismiss();
+  });
+  await serveSellerConsole(page);
+  await page.bringToFront();
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+const panelText = (page: Page): Promise<string> => page.$eval('zhanggui-panel', (h) => h.shadowRoot?.textContent ?? '');
+
+beforeAll(async () => {
+  ({ browser, extensionId, close } = await launchWithExtension());
+  const sp = await loadSample(browser, extensionId);
+  await sp.close();
+});
+afterAll(async () => {
+  await close?.();
+});
+
+describe('the extension on the seller console', () => {
+  it('shows the docked panel with my tasks on the workbench, and the host page keeps working', async () => {
+    const page = await sellerPage(WORKBENCH);
+    await page.waitForSelector('zhanggui-panel >>> .zg-panel');
+    await page.waitForFunction(() => document.querySelector('zhanggui-panel')?.shadowRoot?.textContent?.includes('我的任务'));
+    const text = await panelText(page);
+    expect(text).toContain('木语家居旗舰店');
+    expect(text).toContain('北欧餐桌 SKU 价格核对'); // the sample's task assigned to me (阿强)
+    expect(text).toContain('逾期1天');
+    // Docked: the page gives the panel its width instead of being covered.
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('320px');
+    // The host page's own script still runs and saw no error.
+    const ticks1 = await page.evaluate(() => (window as unknown as { __hostTicks: number }).__hostTicks);
+    await new Promise((r) => setTimeout(r, 200));
+    const host = await page.evaluate(() => ({ alive: (window as unknown as { __hostAlive: boolean }).__hostAlive, ticks: (window as unknown as { __hostTicks: number }).__hostTicks, errors: (window as unknown as { __hostErrors: string[] }).__hostErrors }));
+    expect(host.alive).toBe(true);
+    expect(host.ticks).toBeGreaterThan(ticks1);
+    expect(host.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('quick-adds a task linked to the page; it is in the side panel and survives a reload', async () => {
+    const page = await sellerPage(WORKBENCH);
+    await page.waitForSelector('zhanggui-panel >>> .zg-panel');
+    await page.click('zhanggui-panel >>> .zg-panel header button.primary');
+    await page.waitForSelector('zhanggui-panel >>> .zg-modal input[name="title"]');
+    await page.type('zhanggui-panel >>> .zg-modal input[name="title"]', '<img src=x onerror=alert(1)> 核对今日支付金额');
+    await page.click('zhanggui-panel >>> .zg-modal button[type="submit"]');
+    await page.waitForFunction(() => document.querySelector('zhanggui-panel')?.shadowRoot?.querySelector('.zg-toast'));
+    await page.waitForFunction(() => document.querySelector('zhanggui-panel')?.shadowRoot?.textContent?.includes('核对今日支付金额'));
+    // Markup in a title is text: no element was created from it.
+    expect(await page.$$eval('zhanggui-panel', (hs) => hs.map((h) => h.shadowRoot!.querySelectorAll('img').length))).toEqual([0]);
+
+    const sp = await openSidePanel(browser, extensionId, '#/today');
+    expect(await textOf(sp)).toContain('<img src=x onerror=alert(1)> 核对今日支付金额');
+    await domClick(sp, '.task-list a', '核对今日支付金额');
+    await sp.waitForFunction(() => document.body.innerText.includes('来源 Source'));
+    const source = await sp.$eval('a[target="_blank"]', (a) => (a as HTMLAnchorElement).href);
+    expect(source).toBe(WORKBENCH);
+    expect(await sp.$$eval('img', (i) => i.length)).toBe(0);
+    await sp.close();
+
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(() => document.querySelector('zhanggui-panel')?.shadowRoot?.textContent?.includes('核对今日支付金额'));
+    await page.close();
+  });
+
+  it('badges every 商品管理 row with its open-task count, and lists them on click', async () => {
+    const page = await sellerPage(SELL_MANAGE);
+    await page.waitForFunction(() => document.querySelectorAll('zhanggui-row-badge').length === 3);
+    await page.waitForFunction(() => [...document.querySelectorAll('zhanggui-row-badge')].every((h) => h.shadowRoot?.querySelector('.zg-row-badge')?.getAttribute('data-count') !== null));
+    const counts = await page.$$eval('zhanggui-row-badge', (hs) =>
+      Object.fromEntries(hs.map((h) => { const b = h.shadowRoot!.querySelector('.zg-row-badge')!; return [b.getAttribute('data-item-id'), Number(b.getAttribute('data-count'))]; })),
+    );
+    expect(counts).toEqual({ '700000000001': 2, '700000000002': 1, '700000000003': 1 });
+    await page.click('zhanggui-row-badge >>> .zg-row-badge[data-item-id="700000000001"]');
+    await page.waitForFunction(() => [...document.querySelectorAll('zhanggui-row-badge')].some((h) => h.shadowRoot?.textContent?.includes('北欧餐桌主图换成场景图')));
+    // The table itself is untouched apart from our hosts.
+    expect(await page.$$eval('tr.next-table-row', (rows) => rows.length)).toBe(3);
+    await page.close();
+  });
+
+  it('follows an SPA route change from the workbench to 商品管理', async () => {
+    const page = await sellerPage(WORKBENCH);
+    await page.waitForSelector('zhanggui-panel >>> .zg-panel');
+    expect(await page.$('zhanggui-row-badge')).toBeNull();
+    await page.evaluate(() => {
+      const table = document.createElement('table');
+      const row = table.createTBody().insertRow();
+      row.className = 'next-table-row';
+      const a = document.createElement('a');
+      a.href = 'https://item.taobao.com/item.htm?id=700000000002';
+      a.textContent = '岩板茶几';
+      row.insertCell().append(a);
+      document.body.append(table);
+      history.pushState({}, '', '/home.htm/SellManage/all');
+    });
+    await page.waitForSelector('zhanggui-row-badge >>> .zg-row-badge[data-count="1"]', { timeout: 10_000 });
+    await page.waitForSelector('zhanggui-panel >>> .zg-panel');
+    await page.close();
+  });
+
+  it('creates a project from a template in two clicks and shows it on the board', async () => {
+    const sp = await openSidePanel(browser, extensionId, '#/projects');
+    await domClick(sp, 'button.template', '新品首发');
+    await domClick(sp, '.create button.primary', '创建');
+    await sp.waitForFunction(() => location.hash.startsWith('#/board?project='));
+    await sp.waitForFunction(() => document.querySelectorAll('.column').length >= 6);
+    const text = await textOf(sp);
+    expect(text).toContain('新品主图、白底图与详情页');
+    expect(text).toContain('小美'); // 主图优化 went to the designer
+    await sp.close();
+  });
+
+  it('logged no errors from the extension on the seller pages', () => {
+    expect(problems.join('\n')).toBe('');
+  });
+});

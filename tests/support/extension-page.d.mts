@@ -1,0 +1,6 @@
+import type { Browser, Page } from 'puppeteer';
+export function domClick(page: Page, selector: string, text?: string): Promise<void>;
+export function domFill(page: Page, selector: string, value: string): Promise<void>;
+export function textOf(page: Page): Promise<string>;
+export function openSidePanel(browser: Browser, extensionId: string, hash?: string): Promise<Page>;
+export function loadSample(browser: Browser, extensionId: string): Promise<Page>;

@@ -1,0 +1,57 @@
+// Helpers for extension pages (side panel, dashboard). Chromium 156 headless
+// exits when puppeteer dispatches trusted mouse/keyboard input to a
+// chrome-extension:// page (measured: any ElementHandle.click there closes the
+// browser), so on extension pages we click and type through the DOM. Seller
+// pages get real input events.
+
+/** Clicks the first element matching `selector` whose text includes `text`. */
+export async function domClick(page, selector, text = '') {
+  await page.waitForFunction(
+    (sel, t) => [...document.querySelectorAll(sel)].some((e) => e.textContent.includes(t)),
+    { timeout: 10_000, polling: 100 },
+    selector,
+    text,
+  );
+  await page.evaluate(
+    (sel, t) => [...document.querySelectorAll(sel)].find((e) => e.textContent.includes(t)).click(),
+    selector,
+    text,
+  );
+}
+
+/** Sets an input/select/textarea value the way React notices (native setter + input/change events). */
+export async function domFill(page, selector, value) {
+  await page.waitForSelector(selector);
+  await page.evaluate(
+    (sel, v) => {
+      const el = document.querySelector(sel);
+      const proto = el instanceof HTMLSelectElement ? HTMLSelectElement.prototype : el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+      Object.getOwnPropertyDescriptor(proto, 'value').set.call(el, v);
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+      el.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    selector,
+    value,
+  );
+}
+
+export async function textOf(page) {
+  return page.evaluate(() => document.body.innerText);
+}
+
+/** Opens the side panel page as a tab and waits for it to render. */
+export async function openSidePanel(browser, extensionId, hash = '') {
+  const page = await browser.newPage();
+  await page.goto(`chrome-extension://${extensionId}/sidepanel.html${hash}`);
+  await page.bringToFront();
+  await page.waitForFunction(() => !document.body.innerText.includes('加载中'), { timeout: 10_000, polling: 100 });
+  return page;
+}
+
+/** Loads the sample workspace through the first-run screen ("试用示例数据"). */
+export async function loadSample(browser, extensionId) {
+  const page = await openSidePanel(browser, extensionId, '#/setup');
+  await domClick(page, 'button', '试用示例数据');
+  await page.waitForFunction(() => document.body.innerText.includes('木语家居旗舰店') && document.querySelector('nav.tabs'), { timeout: 10_000, polling: 100 });
+  return page;
+}

@@ -1,0 +1,5 @@
+import type { Page } from 'puppeteer';
+export const FIXTURES: string;
+export const HOST_SCRIPT: string;
+export function pageFor(url: string, opts?: { fixtures?: string; extraResponses?: Record<string, string> }): { contentType: string; body: string | Buffer } | null;
+export function serveSellerConsole(page: Page, opts?: { fixtures?: string; extraResponses?: Record<string, string> }): Promise<void>;
