@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
 import browser from 'webextension-polyfill';
 import type { Member, Shop, Task } from '@/lib/domain';
-import { requestQuickAdd } from '@/lib/features/quick-add-bus';
 import { useRemote } from '../shared/use-remote';
+import { toHost } from './to-host';
 import { TaskRow } from './TaskRow';
 
 export interface PanelData {
@@ -16,46 +15,22 @@ export interface PanelData {
   today: string;
 }
 
+/** Same key as components/features/task-panel.ts: the frame host shows or hides the panel from it. */
 const STATE_KEY = 'zg:panel';
-export const PANEL_WIDTH = 320;
 
-/**
- * The docked panel: "this item" and "my tasks". Collapsed it is a small tab
- * at the right edge; expanded it reserves its width on the page (see
- * onDockChange) so it sits beside the page's controls instead of over them.
- */
-export function TaskPanel({ url, onDockChange }: { url: string; onDockChange: (expanded: boolean) => void }): React.JSX.Element {
-  const [expanded, setExpanded] = useState<boolean | null>(null);
+/** The docked panel's content: "this item" and "my tasks" for the page it sits beside. */
+export function TaskPanel({ url }: { url: string }): React.JSX.Element {
   const { data, error } = useRemote<PanelData>({ type: 'panel.get', url }, [url]);
-
-  useEffect(() => {
-    browser.storage.local.get(STATE_KEY).then((r) => setExpanded((r[STATE_KEY] as { expanded?: boolean } | undefined)?.expanded ?? true));
-  }, []);
-  useEffect(() => {
-    if (expanded === null) return;
-    onDockChange(expanded);
-    void browser.storage.local.set({ [STATE_KEY]: { expanded } });
-  }, [expanded, onDockChange]);
-
-  if (expanded === null) return <></>;
-  if (!expanded) {
-    const count = data?.myTasks.length ?? 0;
-    return (
-      <button type="button" className="zg-tab" onClick={() => setExpanded(true)} title="展开掌柜任务面板 Open the Zhanggui panel">
-        掌柜{count > 0 ? ` ${count}` : ''}
-      </button>
-    );
-  }
   return (
-    <aside className="zg-panel" style={{ width: PANEL_WIDTH }} aria-label="掌柜任务面板 Zhanggui task panel">
+    <aside className="zg-panel" aria-label="掌柜任务面板 Zhanggui task panel">
       <header>
         <strong>掌柜</strong>
         <span className="muted">{data?.shop?.name ?? ''}</span>
         <span className="sync" title="数据只保存在本机 Data stays on this computer">本地模式 Local</span>
-        <button type="button" className="primary small" onClick={() => requestQuickAdd({ itemId: data?.itemId ?? null })} title="快速添加任务 (Alt+Shift+T)">
+        <button type="button" className="primary small" onClick={() => toHost({ zg: 'openQuickAdd', itemId: data?.itemId ?? null })} title="快速添加任务 (Alt+Shift+T)">
           ＋ 任务
         </button>
-        <button type="button" className="small" onClick={() => setExpanded(false)} aria-label="收起 Collapse">
+        <button type="button" className="small" onClick={() => void browser.storage.local.set({ [STATE_KEY]: { expanded: false } })} aria-label="收起 Collapse">
           ›
         </button>
       </header>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { STATUS_LABELS, type Member, type Task } from '@/lib/domain';
+import { STATUS_LABELS } from '@/lib/domain/vocab';
+import type { Member, Task } from '@/lib/domain';
 import { call } from '@/lib/messaging/client';
 import { dueState } from '@/lib/tasks/views';
 import { DUE_CLASS, dueLabel, memberName } from '../shared/format';

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { PRIORITIES, ROLE_LABELS, STAGES, STATUS_LABELS, TASK_STATUSES, type Member, type Priority, type Project, type Stage, type Task, type TaskStatus } from '@/lib/domain';
+import { PRIORITIES, ROLE_LABELS, STAGES, STATUS_LABELS, TASK_STATUSES } from '@/lib/domain/vocab';
+import type { Member, Priority, Project, Stage, Task, TaskStatus } from '@/lib/domain';
 
 export interface TaskFormValues {
   title: string;

@@ -1,4 +1,5 @@
-import { daysBetween, type Member, type Task } from '@/lib/domain';
+import { daysBetween } from '@/lib/domain/dates';
+import type { Member, Task } from '@/lib/domain';
 import { dueState, type DueState } from '@/lib/tasks/views';
 
 export function memberName(members: readonly Member[], id: string | null): string {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { id, isoDate, timestamp } from './common';
+import { PROJECT_KINDS, PROJECT_STATUSES } from './vocab';
 
-export const PROJECT_KINDS = ['大促', '新品首发', '日常'] as const;
+export { PROJECT_KINDS, PROJECT_STATUSES } from './vocab';
 export const projectKind = z.enum(PROJECT_KINDS);
-export const PROJECT_STATUSES = ['planning', 'active', 'closed'] as const;
 export const projectStatus = z.enum(PROJECT_STATUSES);
 
 export const milestoneSchema = z.object({ name: z.string().trim().min(1).max(40), date: isoDate });

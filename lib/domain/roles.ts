@@ -1,18 +1,9 @@
 import { z } from 'zod';
+import { ROLES, type Role } from './vocab';
 
-export const ROLES = ['owner', 'ops_director', 'operator', 'cs_lead', 'cs', 'designer', 'warehouse'] as const;
+export { ROLES, ROLE_LABELS, type Role } from './vocab';
+
 export const role = z.enum(ROLES);
-export type Role = z.infer<typeof role>;
-
-export const ROLE_LABELS: Record<Role, string> = {
-  owner: '店主 Owner',
-  ops_director: '运营总监 Ops director',
-  operator: '运营 Operator',
-  cs_lead: '客服主管 CS lead',
-  cs: '客服 CS',
-  designer: '美工 Designer',
-  warehouse: '仓库 Warehouse',
-};
 
 /**
  * What the UI hides per role. The server enforces the same matrix with RLS

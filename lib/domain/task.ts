@@ -1,21 +1,11 @@
 import { z } from 'zod';
 import { id, isoDate, itemId, timestamp } from './common';
 import { stage } from './stages';
+import { PRIORITIES, TASK_STATUSES } from './vocab';
 
-export const PRIORITIES = ['P0', 'P1', 'P2', 'P3'] as const;
+export { PRIORITIES, TASK_STATUSES, STATUS_LABELS, isOpen, type Priority, type TaskStatus } from './vocab';
 export const priority = z.enum(PRIORITIES);
-export type Priority = z.infer<typeof priority>;
-
-export const TASK_STATUSES = ['todo', 'doing', 'review', 'done', 'blocked'] as const;
 export const taskStatus = z.enum(TASK_STATUSES);
-export type TaskStatus = z.infer<typeof taskStatus>;
-export const STATUS_LABELS: Record<TaskStatus, string> = {
-  todo: '待办 To do',
-  doing: '进行中 Doing',
-  review: '待审核 Review',
-  done: '已完成 Done',
-  blocked: '受阻 Blocked',
-};
 
 const taskFields = {
   id,
@@ -60,6 +50,3 @@ export type Task = z.infer<typeof taskSchema>;
 export const taskDraftSchema = z.object(taskFields).omit({ id: true, shopId: true, createdAt: true, updatedAt: true, deletedAt: true, createdBy: true });
 export type TaskDraft = z.input<typeof taskDraftSchema>;
 
-export function isOpen(t: Pick<Task, 'status' | 'deletedAt'>): boolean {
-  return t.deletedAt === null && t.status !== 'done';
-}

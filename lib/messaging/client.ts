@@ -1,4 +1,5 @@
-import browser from 'webextension-polyfill';
+// WXT's browser, not webextension-polyfill: no wrapper to build on the host page's main thread.
+import { browser } from 'wxt/browser';
 import type { Reply, Request } from './protocol';
 
 export class RequestError extends Error {

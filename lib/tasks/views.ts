@@ -1,4 +1,6 @@
-import { daysBetween, isOpen, STAGES, type Priority, type Stage, type Task, type TaskStatus } from '../domain';
+import { isOpen, STAGES } from '../domain/vocab';
+import { daysBetween } from '../domain/dates';
+import type { Priority, Stage, Task, TaskStatus } from '../domain';
 
 /** How a task's due date stands today: drives the "overdue" mark and the sort. */
 export type DueState = 'overdue' | 'today' | 'soon' | 'later' | 'none';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'puppeteer';
+import type { Browser, Frame, Page } from 'puppeteer';
 import { launchWithExtension } from '../support/browser.mjs';
 import { serveSellerConsole } from '../support/seller-console.mjs';
 import { domClick, loadSample, openSidePanel, textOf } from '../support/extension-page.mjs';
@@ -28,7 +28,20 @@ async function sellerPage(url: string): Promise<Page> {
   return page;
 }
 
-const panelText = (page: Page): Promise<string> => page.$eval('zhanggui-panel', (h) => h.shadowRoot?.textContent ?? '');
+/** Our frames (panel.html) inside a seller page, by view. */
+async function ourFrame(page: Page, view: 'panel' | 'quick-add'): Promise<Frame> {
+  for (let i = 0; i < 100; i++) {
+    const f = page.frames().find((fr) => fr.url().includes(`/panel.html#/${view}`));
+    if (f) return f;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`no ${view} frame on ${page.url()}`);
+}
+async function panelShows(page: Page, text: string): Promise<Frame> {
+  const f = await ourFrame(page, 'panel');
+  await f.waitForFunction((t) => document.body.innerText.includes(t), { polling: 100 }, text);
+  return f;
+}
 
 beforeAll(async () => {
   ({ browser, extensionId, close } = await launchWithExtension());
@@ -42,9 +55,8 @@ afterAll(async () => {
 describe('the extension on the seller console', () => {
   it('shows the docked panel with my tasks on the workbench, and the host page keeps working', async () => {
     const page = await sellerPage(WORKBENCH);
-    await page.waitForSelector('zhanggui-panel >>> .zg-panel');
-    await page.waitForFunction(() => document.querySelector('zhanggui-panel')?.shadowRoot?.textContent?.includes('我的任务'));
-    const text = await panelText(page);
+    const panel = await panelShows(page, '我的任务');
+    const text = await panel.evaluate(() => document.body.innerText);
     expect(text).toContain('木语家居旗舰店');
     expect(text).toContain('北欧餐桌 SKU 价格核对'); // the sample's task assigned to me (阿强)
     expect(text).toContain('逾期1天');
@@ -62,15 +74,16 @@ describe('the extension on the seller console', () => {
 
   it('quick-adds a task linked to the page; it is in the side panel and survives a reload', async () => {
     const page = await sellerPage(WORKBENCH);
-    await page.waitForSelector('zhanggui-panel >>> .zg-panel');
-    await page.click('zhanggui-panel >>> .zg-panel header button.primary');
-    await page.waitForSelector('zhanggui-panel >>> .zg-modal input[name="title"]');
-    await page.type('zhanggui-panel >>> .zg-modal input[name="title"]', '<img src=x onerror=alert(1)> 核对今日支付金额');
-    await page.click('zhanggui-panel >>> .zg-modal button[type="submit"]');
-    await page.waitForFunction(() => document.querySelector('zhanggui-panel')?.shadowRoot?.querySelector('.zg-toast'));
-    await page.waitForFunction(() => document.querySelector('zhanggui-panel')?.shadowRoot?.textContent?.includes('核对今日支付金额'));
+    const panel = await panelShows(page, '我的任务');
+    await panel.click('header button.primary');
+    const dialog = await ourFrame(page, 'quick-add');
+    await dialog.waitForSelector('input[name="title"]');
+    await dialog.type('input[name="title"]', '<img src=x onerror=alert(1)> 核对今日支付金额');
+    await dialog.click('button[type="submit"]');
+    await page.waitForFunction(() => !document.querySelector('zhanggui-quick-add'), { polling: 100 });
+    await panelShows(page, '核对今日支付金额');
     // Markup in a title is text: no element was created from it.
-    expect(await page.$$eval('zhanggui-panel', (hs) => hs.map((h) => h.shadowRoot!.querySelectorAll('img').length))).toEqual([0]);
+    expect(await panel.$$eval('img', (i) => i.length)).toBe(0);
 
     const sp = await openSidePanel(browser, extensionId, '#/today');
     expect(await textOf(sp)).toContain('<img src=x onerror=alert(1)> 核对今日支付金额');
@@ -82,19 +95,19 @@ describe('the extension on the seller console', () => {
     await sp.close();
 
     await page.reload({ waitUntil: 'load' });
-    await page.waitForFunction(() => document.querySelector('zhanggui-panel')?.shadowRoot?.textContent?.includes('核对今日支付金额'));
+    await panelShows(page, '核对今日支付金额');
     await page.close();
   });
 
   it('badges every 商品管理 row with its open-task count, and lists them on click', async () => {
     const page = await sellerPage(SELL_MANAGE);
     await page.waitForFunction(() => document.querySelectorAll('zhanggui-row-badge').length === 3);
-    await page.waitForFunction(() => [...document.querySelectorAll('zhanggui-row-badge')].every((h) => h.shadowRoot?.querySelector('.zg-row-badge')?.getAttribute('data-count') !== null));
+    await page.waitForFunction(() => [...document.querySelectorAll('zhanggui-row-badge')].every((h) => h.shadowRoot?.querySelector('.badge')?.getAttribute('data-count') != null), { polling: 100 });
     const counts = await page.$$eval('zhanggui-row-badge', (hs) =>
-      Object.fromEntries(hs.map((h) => { const b = h.shadowRoot!.querySelector('.zg-row-badge')!; return [b.getAttribute('data-item-id'), Number(b.getAttribute('data-count'))]; })),
+      Object.fromEntries(hs.map((h) => { const b = h.shadowRoot!.querySelector('.badge')!; return [b.getAttribute('data-item-id'), Number(b.getAttribute('data-count'))]; })),
     );
     expect(counts).toEqual({ '700000000001': 2, '700000000002': 1, '700000000003': 1 });
-    await page.click('zhanggui-row-badge >>> .zg-row-badge[data-item-id="700000000001"]');
+    await page.click('zhanggui-row-badge >>> .badge[data-item-id="700000000001"]');
     await page.waitForFunction(() => [...document.querySelectorAll('zhanggui-row-badge')].some((h) => h.shadowRoot?.textContent?.includes('北欧餐桌主图换成场景图')));
     // The table itself is untouched apart from our hosts.
     expect(await page.$$eval('tr.next-table-row', (rows) => rows.length)).toBe(3);
@@ -103,7 +116,7 @@ describe('the extension on the seller console', () => {
 
   it('follows an SPA route change from the workbench to 商品管理', async () => {
     const page = await sellerPage(WORKBENCH);
-    await page.waitForSelector('zhanggui-panel >>> .zg-panel');
+    await panelShows(page, '我的任务');
     expect(await page.$('zhanggui-row-badge')).toBeNull();
     await page.evaluate(() => {
       const table = document.createElement('table');
@@ -116,8 +129,10 @@ describe('the extension on the seller console', () => {
       document.body.append(table);
       history.pushState({}, '', '/home.htm/SellManage/all');
     });
-    await page.waitForSelector('zhanggui-row-badge >>> .zg-row-badge[data-count="1"]', { timeout: 10_000 });
-    await page.waitForSelector('zhanggui-panel >>> .zg-panel');
+    await page.waitForSelector('zhanggui-row-badge >>> .badge[data-count="1"]', { timeout: 10_000 });
+    // The panel was re-created for the new route.
+    await ourFrame(page, 'panel');
+    expect(page.frames().some((f) => f.url().includes(encodeURIComponent('/home.htm/SellManage/all')))).toBe(true);
     await page.close();
   });
 

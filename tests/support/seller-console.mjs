@@ -41,9 +41,19 @@ export const HOST_SCRIPT = `<script>
   document.documentElement.setAttribute('data-host-script', 'ran');
 </script>`;
 
+/** A strip of links between the demo pages (only in `npm run demo`), since the saved pages have no menu of their own. */
+export const DEMO_NAV = `<div style="position:sticky;top:0;z-index:10;background:#fff7e8;border-bottom:1px solid #ffd8a8;padding:6px 10px;font:13px sans-serif">
+  掌柜演示卖家后台 Demo seller console:
+  <a href="https://myseller.taobao.com/home.htm/QnworkbenchHome/">千牛工作台</a> ·
+  <a href="https://myseller.taobao.com/home.htm/SellManage/all">商品管理</a> ·
+  <a href="https://item.upload.taobao.com/sell/v2/publish.htm?itemId=700000000001">编辑商品</a> ·
+  <a href="https://sycm.taobao.com/portal/home.htm?activeKey=operator&amp;dateType=day">生意参谋首页</a> ·
+  <a href="https://sycm.taobao.com/cc/item_rank?dateType=day&amp;dateRange=2026-11-23%7C2026-11-23">商品排行</a>
+</div>`;
+
 const TRANSPARENT_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-export function pageFor(url, { fixtures = FIXTURES, extraResponses = {} } = {}) {
+export function pageFor(url, { fixtures = FIXTURES, extraResponses = {}, demoNav = false } = {}) {
   const u = new URL(url);
   if (extraResponses[u.pathname]) return { contentType: 'application/json; charset=utf-8', body: extraResponses[u.pathname] };
   for (const [host, p, file] of RESPONSES) {
@@ -51,7 +61,8 @@ export function pageFor(url, { fixtures = FIXTURES, extraResponses = {} } = {}) 
   }
   for (const [host, test, file] of PAGES) {
     if (u.hostname === host && test(u.pathname)) {
-      const html = readFileSync(path.join(fixtures, file), 'utf8').replace(/<head>/i, `<head>${HOST_SCRIPT}`);
+      let html = readFileSync(path.join(fixtures, file), 'utf8').replace(/<head>/i, `<head>${HOST_SCRIPT}`);
+      if (demoNav) html = html.replace(/<body([^>]*)>/i, `<body$1>${DEMO_NAV}`);
       return { contentType: 'text/html; charset=utf-8', body: html };
     }
   }

@@ -33,8 +33,9 @@ apt_install() {
   export DEBIAN_FRONTEND=noninteractive
   (apt-get install -y -qq --no-install-recommends "$@" || { apt-get update -qq && apt-get install -y -qq --no-install-recommends "$@"; }) >&2
 }
-if [ "${ZG_NEED_BROWSER:-1}" = 1 ] && [ ! -x /usr/lib/chromium/chromium ]; then
-  apt_install chromium
+# Chromium for e2e tests and the demo; a CJK font so the UI is legible in screenshots.
+if [ "${ZG_NEED_BROWSER:-1}" = 1 ] && { [ ! -x /usr/lib/chromium/chromium ] || [ ! -d /usr/share/fonts/truetype/wqy ]; }; then
+  apt_install chromium fonts-wqy-microhei
 fi
 if [ "${ZG_NEED_DB:-1}" = 1 ] && { [ ! -x /usr/lib/postgresql/15/bin/initdb ] || ! command -v pg_prove >/dev/null || [ ! -f /usr/share/postgresql/15/extension/pgtap.control ]; }; then
   apt_install postgresql-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl

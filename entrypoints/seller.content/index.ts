@@ -1,16 +1,18 @@
-import './style.css';
-import browser from 'webextension-polyfill';
+// WXT's browser, not webextension-polyfill: no wrapper to build on the host page's main thread.
+import { browser } from 'wxt/browser';
 import { FEATURES } from '@/components/features';
+import { openQuickAdd } from '@/components/features/quick-add-overlay';
 import { FeatureLoader } from '@/lib/features/loader';
-import { requestQuickAdd } from '@/lib/features/quick-add-bus';
 import { QUICK_ADD_EVENT } from '@/lib/messaging/events';
-import { itemIdFromUrl } from '@/lib/taobao/page-detect';
 
-/** Boots the feature loader on every seller host; the loader follows SPA route changes. */
+/**
+ * Boots the feature loader on every seller host and follows SPA route
+ * changes. Kept free of React and zod: what runs on the host page's main
+ * thread is small, and the panel renders in our own frame.
+ */
 export default defineContentScript({
   matches: ['https://sycm.taobao.com/*', 'https://myseller.taobao.com/*', 'https://qn.taobao.com/*', 'https://item.upload.taobao.com/*', 'https://sell.publish.tmall.com/*'],
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
   main(ctx) {
     const loader = new FeatureLoader({
       features: FEATURES,
@@ -22,9 +24,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => loader.stop());
 
     const onMessage = (msg: unknown): undefined => {
-      if (typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === QUICK_ADD_EVENT) {
-        requestQuickAdd({ itemId: itemIdFromUrl(location.href) });
-      }
+      if (typeof msg === 'object' && msg !== null && (msg as { type?: unknown }).type === QUICK_ADD_EVENT) openQuickAdd();
       return undefined;
     };
     browser.runtime.onMessage.addListener(onMessage);

@@ -1,0 +1,52 @@
+// Content-script cost on the host page (issue 2 benchmarks):
+//   content.bundleKbGz           gzip size of each content script
+//   content.qianniu.mainThreadMs main-thread time our content script adds on the
+//                                Qianniu workbench: median over 10 loads with the
+//                                extension minus median over 10 loads without it.
+// Main-thread time is CDP's Performance.getMetrics TaskDuration (all tasks on the
+// renderer main thread, our isolated world included), read after the page and
+// our panel have settled.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { EXTENSION_DIR, launchWithExtension } from '../../support/browser.mjs';
+import { loadSample } from '../../support/extension-page.mjs';
+import { serveSellerConsole } from '../../support/seller-console.mjs';
+
+const WORKBENCH = 'https://myseller.taobao.com/home.htm/QnworkbenchHome/';
+const LOADS = 10;
+
+const dir = path.join(EXTENSION_DIR, 'content-scripts');
+for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+  const kb = gzipSync(readFileSync(path.join(dir, file))).length / 1024;
+  console.log(JSON.stringify({ name: 'content.bundleKbGz', value: +kb.toFixed(1), unit: 'kB', budget: 120, better: 'lower', script: file }));
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+async function mainThreadMs(withExtension) {
+  const { browser, extensionId, close } = await launchWithExtension({ withExtension });
+  try {
+    if (withExtension) await (await loadSample(browser, extensionId)).close();
+    const samples = [];
+    for (let i = 0; i < LOADS; i++) {
+      const page = await browser.newPage();
+      await serveSellerConsole(page);
+      await page.bringToFront();
+      await page.goto(WORKBENCH, { waitUntil: 'load' });
+      // A fixed settle time in both runs: polling for our panel would itself run on the page's main thread.
+      await new Promise((r) => setTimeout(r, 1500));
+      const m = await page.metrics();
+      if (withExtension && !(await page.$('zhanggui-panel'))) throw new Error('the task panel did not appear');
+      samples.push(m.TaskDuration * 1000);
+      await page.close();
+    }
+    return median(samples);
+  } finally {
+    await close();
+  }
+}
+
+const without = await mainThreadMs(false);
+const withExt = await mainThreadMs(true);
+console.log(JSON.stringify({ name: 'content.qianniu.mainThreadMs', value: +(withExt - without).toFixed(1), unit: 'ms', budget: 25, better: 'lower', baseline: +without.toFixed(1) }));
