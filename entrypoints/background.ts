@@ -1,6 +1,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { browser as chromeApi } from 'wxt/browser';
 import { ZhangguiDb } from '@/lib/db/schema';
+import { localToday } from '@/lib/domain/dates';
 import { handleMessage } from '@/lib/messaging/handler';
 import { DATA_VERSION_KEY, QUICK_ADD_EVENT } from '@/lib/messaging/protocol';
 import { WorkspaceService } from '@/lib/workspace/service';
@@ -9,12 +10,13 @@ import { WorkspaceService } from '@/lib/workspace/service';
 export default defineBackground(() => {
   const db = new ZhangguiDb();
   const workspace = new WorkspaceService(db);
+  const services = { db, workspace, today: () => localToday(), now: () => Date.now() };
   const bumpVersion = (): Promise<void> => browser.storage.local.set({ [DATA_VERSION_KEY]: Date.now() });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     // Only our own extension's pages and content scripts reach this listener.
     if (sender.id !== browser.runtime.id) return undefined;
-    return handleMessage(message, { workspace, onChange: bumpVersion });
+    return handleMessage(message, { ...services, onChange: bumpVersion });
   });
 
   // The toolbar button opens the manager's workspace beside the page.

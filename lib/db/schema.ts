@@ -64,6 +64,26 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
         });
     },
   },
+  {
+    // v3: stores for the areas built on the workspace. Each area owns its record
+    // schema (zod) in its own module: sync (lib/sync), metrics targets and alerts
+    // (lib/metrics), rules (lib/rules), boards (lib/boards), collaboration (lib/collab).
+    version: 3,
+    stores: {
+      outbox: '++seq, table, rowId',
+      syncState: 'key',
+      targets: 'id, shopId, [shopId+metric+itemKey]',
+      alerts: 'id, shopId, &key, at, read',
+      rules: 'id, shopId',
+      firings: 'key, ruleId, at',
+      boards: 'id, shopId, ownerId',
+      comments: 'id, taskId, at',
+      attachments: 'id, taskId, commentId',
+      imageVersions: 'id, itemId, [itemId+slot], at',
+      priceChanges: 'id, itemId, at',
+      sops: 'id, stage',
+    },
+  },
 ];
 
 export class ZhangguiDb extends Dexie {

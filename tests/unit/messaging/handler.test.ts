@@ -7,7 +7,7 @@ import { WorkspaceService } from '@/lib/workspace/service';
 const db = new ZhangguiDb(`zg-msg-${Math.random()}`);
 const workspace = new WorkspaceService(db);
 const onChange = vi.fn();
-const ctx = { workspace, onChange, today: () => '2026-11-20' };
+const ctx = { db, workspace, onChange, today: () => '2026-11-20', now: () => Date.now() };
 beforeAll(async () => {
   await workspace.setup({ shopName: '木语', members: [{ name: '小美', role: 'designer' }], meIndex: 0 });
 });

@@ -1,0 +1,5 @@
+import { workspaceArea } from '../workspace/messages';
+import type { Area } from './area';
+
+/** Every protocol area with its handler (see lib/messaging/area.ts). */
+export const AREAS: readonly Area[] = [workspaceArea];
