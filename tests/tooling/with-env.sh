@@ -22,8 +22,10 @@ export PATH="$node_bin:$root/node_modules/.bin:$PATH"
 # Reinstall dependencies when the lockfile changed since the last install.
 stamp="node_modules/.zhanggui-lock"
 if [ ! -f "$stamp" ] || ! cmp -s package-lock.json "$stamp"; then
-  log "installing npm dependencies (npm ci)"
-  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund >&2
+  # `npm install` from the lockfile rather than `npm ci`: npm 11's ci rejects this
+  # lockfile over vite's Windows-only optional dependency, which install skips.
+  log "installing npm dependencies (npm install from package-lock.json)"
+  PUPPETEER_SKIP_DOWNLOAD=1 npm install --no-audit --no-fund >&2
   cp package-lock.json "$stamp"
 fi
 
