@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 
 const HOSTS = ['https://sycm.taobao.com/*', 'https://myseller.taobao.com/*', 'https://qn.taobao.com/*', 'https://item.upload.taobao.com/*', 'https://sell.publish.tmall.com/*'];
@@ -26,5 +26,13 @@ describe('built manifests ask for the least we need', () => {
   it.each(['chrome-mv3', 'firefox-mv2'])('%s never asks for broad or sensitive permissions', (dir) => {
     const m = read(dir);
     for (const p of [...(m.permissions ?? []), ...(m.host_permissions ?? [])]) expect(FORBIDDEN).not.toContain(p);
+  });
+  it('ships a small content script without React or zod (the host page pays for every byte)', () => {
+    const dir = '.output/chrome-mv3/content-scripts';
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+      const src = readFileSync(`${dir}/${file}`, 'utf8');
+      expect(src.length, file).toBeLessThan(80_000);
+      expect(src, file).not.toMatch(/ZodError|react-dom|__SECRET_INTERNALS|react\.element/);
+    }
   });
 });
