@@ -16,6 +16,7 @@ import {
 } from '../domain';
 import { readValid } from '../db/validated';
 import type { ZhangguiDb } from '../db/schema';
+import type { Table } from 'dexie';
 import { BUILTIN_TEMPLATES } from '../templates/builtin';
 import { instantiateTemplate, templateFromProject } from '../templates/instantiate';
 import { diffActivity } from './activity-log';
@@ -33,10 +34,18 @@ const ONBOARDED_KEY = 'onboarded';
  * activity rows in one transaction, so a refusal saves nothing half-way.
  */
 export class WorkspaceService {
+  /** Team mode (lib/sync): queues each write's changes in the same transaction. Null = local-only. */
+  private outbox: { tables: () => Table[]; record: (rows: Activity[], at: number) => Promise<void> } | null = null;
+
   constructor(
     private readonly db: ZhangguiDb,
     private readonly clock: () => number = Date.now,
   ) {}
+
+  /** Turns the outbox on (team mode) or off (local-only); see lib/sync/outbox.ts. */
+  setOutbox(outbox: { tables: () => Table[]; record: (rows: Activity[], at: number) => Promise<void> } | null): void {
+    this.outbox = outbox;
+  }
 
   async state(): Promise<WorkspaceState> {
     const [shops, members, projects, tasks, templates] = await Promise.all([
@@ -85,7 +94,7 @@ export class WorkspaceService {
     );
     const me = members[input.meIndex];
     if (!me) throw new UserError('请选择你是哪位成员 / choose which member you are', 'meIndex');
-    await this.db.transaction('rw', [this.db.shops, this.db.members, this.db.settings, this.db.activity], async () => {
+    await this.db.transaction('rw', [this.db.shops, this.db.members, this.db.settings, ...this.logTables()], async () => {
       await this.db.shops.put(shop);
       for (const m of members) {
         const before = await this.db.members.get(m.id);
@@ -124,7 +133,7 @@ export class WorkspaceService {
       updatedAt: now,
       deletedAt: null,
     });
-    await this.db.transaction('rw', [this.db.members, this.db.activity], async () => {
+    await this.db.transaction('rw', [this.db.members, ...this.logTables()], async () => {
       await this.db.members.put(member);
       await this.log(diffActivity({ shopId: shop.id, actorId, entity: 'member', entityId: member.id, before: before ?? null, after: member, at: now }));
     });
@@ -136,7 +145,7 @@ export class WorkspaceService {
     const before = await this.db.members.get(memberId);
     if (!before || before.deletedAt !== null) throw new UserError('成员不存在 / unknown member');
     const now = this.clock();
-    await this.db.transaction('rw', [this.db.members, this.db.tasks, this.db.activity], async () => {
+    await this.db.transaction('rw', [this.db.members, this.db.tasks, ...this.logTables()], async () => {
       const after = { ...before, deletedAt: now, updatedAt: now };
       await this.db.members.put(after);
       await this.log(diffActivity({ shopId: before.shopId, actorId, entity: 'member', entityId: memberId, before, after, at: now }));
@@ -154,7 +163,7 @@ export class WorkspaceService {
     const draft = parseOr(taskDraftSchema, draftInput);
     const now = this.clock();
     const task = parseOr(taskSchema, { ...draft, id: newId(), shopId: shop.id, createdBy: actorId, createdAt: now, updatedAt: now, deletedAt: null });
-    await this.db.transaction('rw', [this.db.tasks, this.db.members, this.db.projects, this.db.activity], async () => {
+    await this.db.transaction('rw', [this.db.tasks, this.db.members, this.db.projects, ...this.logTables()], async () => {
       await this.checkReferences(task);
       await this.db.tasks.add(task);
       await this.log(diffActivity({ shopId: shop.id, actorId, entity: 'task', entityId: task.id, before: null, after: task, at: now }));
@@ -164,7 +173,7 @@ export class WorkspaceService {
 
   async updateTask(actorId: string | null, id: string, patch: TaskPatch): Promise<Task> {
     const now = this.clock();
-    return this.db.transaction('rw', [this.db.tasks, this.db.members, this.db.projects, this.db.activity], async () => {
+    return this.db.transaction('rw', [this.db.tasks, this.db.members, this.db.projects, ...this.logTables()], async () => {
       const before = await this.db.tasks.get(id);
       if (!before || before.deletedAt !== null) throw new UserError('任务不存在或已删除 / task not found');
       const merged: Record<string, unknown> = { ...before, ...patch, id: before.id, shopId: before.shopId, updatedAt: now };
@@ -181,7 +190,7 @@ export class WorkspaceService {
   /** Soft delete (a tombstone), so sync and the activity log keep the history. */
   async deleteTask(actorId: string | null, id: string): Promise<void> {
     const now = this.clock();
-    await this.db.transaction('rw', [this.db.tasks, this.db.activity], async () => {
+    await this.db.transaction('rw', [this.db.tasks, ...this.logTables()], async () => {
       const before = await this.db.tasks.get(id);
       if (!before || before.deletedAt !== null) throw new UserError('任务不存在或已删除 / task not found');
       const dependents = (await this.db.tasks.where('shopId').equals(before.shopId).toArray()).filter(
@@ -229,7 +238,7 @@ export class WorkspaceService {
     const made = instantiateTemplate({ template, shopId: shop.id, name, keyDate: input.keyDate, members, now });
     const project = parseOr(projectSchema, made.project);
     const tasks = made.tasks.map((t) => parseOr(taskSchema, { ...t, createdBy: actorId }));
-    await this.db.transaction('rw', [this.db.projects, this.db.tasks, this.db.activity], async () => {
+    await this.db.transaction('rw', [this.db.projects, this.db.tasks, ...this.logTables()], async () => {
       await this.db.projects.add(project);
       await this.db.tasks.bulkAdd(tasks);
       await this.log([
@@ -244,7 +253,7 @@ export class WorkspaceService {
     const shop = await this.requireShop();
     const now = this.clock();
     const project = parseOr(projectSchema, { milestones: [], templateId: null, status: 'planning', ...(input as object), id: newId(), shopId: shop.id, createdAt: now, updatedAt: now, deletedAt: null });
-    await this.db.transaction('rw', [this.db.projects, this.db.activity], async () => {
+    await this.db.transaction('rw', [this.db.projects, ...this.logTables()], async () => {
       await this.db.projects.add(project);
       await this.log(diffActivity({ shopId: shop.id, actorId, entity: 'project', entityId: project.id, before: null, after: project, at: now }));
     });
@@ -253,7 +262,7 @@ export class WorkspaceService {
 
   async updateProject(actorId: string | null, id: string, patch: ProjectPatch): Promise<Project> {
     const now = this.clock();
-    return this.db.transaction('rw', [this.db.projects, this.db.activity], async () => {
+    return this.db.transaction('rw', [this.db.projects, ...this.logTables()], async () => {
       const before = await this.db.projects.get(id);
       if (!before || before.deletedAt !== null) throw new UserError('项目不存在 / unknown project');
       const project = parseOr(projectSchema, { ...before, ...patch, id, shopId: before.shopId, updatedAt: now });
@@ -272,7 +281,7 @@ export class WorkspaceService {
     if (staged.length === 0) throw new UserError('项目中没有带阶段的任务，无法保存为模板 / the project has no staged tasks to save');
     const now = this.clock();
     const template = parseOr(templateSchema, templateFromProject({ project, tasks: staged, members, name, notes, now }));
-    await this.db.transaction('rw', [this.db.templates, this.db.activity], async () => {
+    await this.db.transaction('rw', [this.db.templates, ...this.logTables()], async () => {
       await this.db.templates.add(template);
       await this.log(diffActivity({ shopId: project.shopId, actorId, entity: 'template', entityId: template.id, before: null, after: template, at: now }));
     });
@@ -293,8 +302,15 @@ export class WorkspaceService {
       .slice(0, limit);
   }
 
+  /** Tables every write transaction needs for log(): activity, plus the outbox in team mode. */
+  private logTables(): Table[] {
+    return [this.db.activity, ...(this.outbox?.tables() ?? [])];
+  }
+
+  /** Runs inside every write transaction: activity rows, and in team mode the outbox rows. */
   private async log(rows: Activity[]): Promise<void> {
     if (rows.length > 0) await this.db.activity.bulkAdd(rows);
+    if (rows.length > 0 && this.outbox) await this.outbox.record(rows, this.clock());
   }
 }
 

@@ -13,46 +13,21 @@
 #      ZG_DB_JOBS=<n> mutants checked in parallel (default 3).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-PGBIN="${PGBIN:-/usr/lib/postgresql/15/bin}"
-export PATH="$PGBIN:$PATH"
 t0=$(date +%s)
 log() { echo "[test:db] $*" >&2; }
 
 tmp="$(mktemp -d "${TMPDIR:-/tmp}/zg-db.XXXXXX")"
-run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+# shellcheck source=tests/db/cluster.sh
+source "$root/tests/db/cluster.sh"
 cleanup() {
   if [ "${ZG_DB_KEEP:-0}" != 1 ]; then
-    run_pg pg_ctl -D "$tmp/data" -m immediate stop >/dev/null 2>&1 || true
+    zg_cluster_stop "$tmp"
     rm -rf "$tmp"
   fi
 }
 trap cleanup EXIT
-if [ "$(id -u)" = 0 ]; then chown postgres "$tmp"; fi
-chmod 700 "$tmp"
-
-# A free TCP port (the socket lives in $tmp anyway, so clashes are harmless).
-port=""
-for _ in $(seq 1 50); do
-  p=$(( 20000 + RANDOM % 40000 ))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then port=$p; break; fi
-done
-[ -n "$port" ] || { log "no free port"; exit 1; }
-
-run_pg initdb -D "$tmp/data" -U postgres -A trust -E UTF8 --no-locale --no-sync >"$tmp/initdb.log" 2>&1 \
-  || { cat "$tmp/initdb.log" >&2; exit 1; }
-run_pg pg_ctl -D "$tmp/data" -w -l "$tmp/server.log" \
-  -o "-p $port -c listen_addresses=127.0.0.1 -k $tmp -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=50" \
-  start >/dev/null || { cat "$tmp/server.log" >&2; exit 1; }
-
-export PGHOST="$tmp" PGPORT="$port" PGUSER=postgres
-psqlq() { psql -X -q -v ON_ERROR_STOP=1 "$@"; }
-psqlq -d postgres -c "create database zg"
-psqlq -d zg -f "$root/tests/db/shim.sql" >/dev/null 2>"$tmp/shim.err" || { cat "$tmp/shim.err" >&2; exit 1; }
-for f in "$root"/supabase/migrations/*.sql; do
-  psqlq -d zg -f "$f" >/dev/null 2>"$tmp/migrate.err" || { log "migration failed: $f"; cat "$tmp/migrate.err" >&2; exit 1; }
-done
-psqlq -d zg -f "$root/supabase/seed.sql" >/dev/null 2>"$tmp/seed.err" || { log "seed failed"; cat "$tmp/seed.err" >&2; exit 1; }
-log "cluster ready on port $port, migrations + seed applied in $(( $(date +%s) - t0 ))s"
+zg_cluster_start "$tmp" || exit 1
+log "cluster ready on port $PGPORT, migrations + seed applied in $(( $(date +%s) - t0 ))s"
 
 # --- pgTAP ------------------------------------------------------------------
 tests=("$root"/supabase/tests/database/*.test.sql)
@@ -90,7 +65,7 @@ else
 fi
 
 if [ "${ZG_DB_KEEP:-0}" = 1 ]; then
-  log "cluster kept: psql -h $tmp -p $port -U postgres zg   (stop: pg_ctl -D $tmp/data stop)"
+  log "cluster kept: psql -h $tmp -p $PGPORT -U postgres zg   (stop: pg_ctl -D $tmp/data stop)"
 fi
 passed=$(( tap_pass + mut_pass )); failed=$(( tap_fail + mut_fail ))
 log "total time $(( $(date +%s) - t0 ))s"
