@@ -4,11 +4,13 @@
  * contract"). Passive and read-only: it reads what the page already shows or fetched, sends
  * nothing, clicks nothing. The same function runs in the content script and the CLI.
  *
- * Never throws: every stage is wrapped and a failure becomes a warning. Every record is
- * validated with capturedMetricSchema, so NaN, Infinity or a malformed date never leave here.
+ * Never throws: every stage is wrapped and a failure becomes a warning. Every record is checked
+ * against the contract (check-figure.ts, zod-free so the content bundle stays small), so NaN,
+ * Infinity or a malformed date never leave here; the background validates again with zod.
  */
-import { capturedMetricSchema, type CapturedMetric } from '../metrics/record';
+import type { CapturedMetric } from '../metrics/record';
 import { detectPage, isSensitivePage, type PageKind } from '../taobao/page-detect';
+import { contractFields, figureProblem } from './check-figure';
 import { identityFromHeader, mergeIdentities } from './identity';
 import { mergeFigures } from './merge';
 import { readItemTables } from './readers/item-table';
@@ -52,11 +54,11 @@ function validated(figures: readonly Figure[], warnings: string[]): { metrics: C
   const metrics: CapturedMetric[] = [];
   const kept: Figure[] = [];
   for (const f of figures) {
-    const r = capturedMetricSchema.safeParse(f);
-    if (r.success) {
-      metrics.push(r.data);
+    const problem = figureProblem(f);
+    if (problem === null) {
+      metrics.push(contractFields(f));
       kept.push(f);
-    } else warnings.push(`${f.metric}: invalid record dropped (${r.error.issues[0]?.message ?? 'invalid'})`);
+    } else warnings.push(`${f.metric}: invalid record dropped (${problem})`);
   }
   return { metrics, kept };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { workspaceRequests } from '../workspace/messages';
+import { metricsRequests } from '../metrics/messages';
 
 export { DATA_VERSION_KEY, QUICK_ADD_EVENT } from './events';
 
@@ -10,7 +11,7 @@ export { DATA_VERSION_KEY, QUICK_ADD_EVENT } from './events';
  * To add an area: export its request schemas and an Area from lib/<area>/messages.ts,
  * then list it here and in lib/messaging/areas.ts.
  */
-export const requestSchema = z.discriminatedUnion('type', [...workspaceRequests]);
+export const requestSchema = z.discriminatedUnion('type', [...workspaceRequests, ...metricsRequests]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 

@@ -1,0 +1,77 @@
+/**
+ * Which shop captured figures belong to. A workspace is one Taobao shop: figures from another
+ * shop (a sub-account that also works for a second shop, a browser profile shared by two teams)
+ * are refused, never mixed in. The page tells the shop by getPersonalView's runAsShopId, or only
+ * by the header's shop title; the first capture binds a workspace that is not bound yet.
+ * The logged-in sub-account is compared with the current member's taobaoAccount: a mismatch is
+ * only a warning (someone may capture on a colleague's login), but it is shown.
+ */
+import type { ZhangguiDb } from '../db/schema';
+import type { Member, Shop } from '../domain';
+
+/** The Taobao shop title this workspace was bound to (settings row; Shop has no field for it). */
+export const BOUND_TITLE_KEY = 'metrics.taobaoShopTitle';
+
+export interface PageIdentity {
+  shopId: string | null;
+  shopTitle: string | null;
+  loginUserName: string | null;
+}
+
+export type Binding =
+  | { ok: true; shop: Shop; boundNow: boolean; accountWarning: string | null }
+  | { ok: false; reason: string };
+
+/** `主账号:子账号` → `子账号`; a main account logs in without the colon. */
+export function subAccountOf(loginUserName: string): string {
+  const i = loginUserName.indexOf(':');
+  return (i >= 0 ? loginUserName.slice(i + 1) : loginUserName).trim();
+}
+
+export function accountWarning(login: string | null, me: Member | null): string | null {
+  if (!login || !me?.taobaoAccount) return null;
+  const sub = subAccountOf(login);
+  const mine = subAccountOf(me.taobaoAccount);
+  if (sub === mine || login.trim() === me.taobaoAccount.trim()) return null;
+  return `当前登录的淘宝账号是「${login}」，不是你（${me.name}）的账号「${me.taobaoAccount}」。数据仍会记录，但请确认身份。 The page is logged in as "${login}", not your account "${me.taobaoAccount}".`;
+}
+
+/**
+ * Decides whether figures with this identity may be stored for the workspace's shop, binding
+ * the shop on first capture. Writes (the binding) happen in the caller's transaction.
+ */
+export async function bindShop(db: ZhangguiDb, identity: PageIdentity | null, me: Member | null, now: number): Promise<Binding> {
+  const shop = await db.shops.toCollection().first();
+  if (!shop) return { ok: false, reason: '请先完成店铺设置，再读取数据 / set up the shop before figures are captured' };
+  const id = identity?.shopId ?? null;
+  const title = identity?.shopTitle?.trim() || null;
+  if (!id && !title) return { ok: false, reason: '无法确认页面属于哪个店铺，未记录数据 / the page does not say which shop it belongs to: nothing stored' };
+  const boundTitleRow = await db.settings.get(BOUND_TITLE_KEY);
+  const boundTitle = typeof boundTitleRow?.value === 'string' ? boundTitleRow.value : null;
+
+  if (id && shop.taobaoShopId && id !== shop.taobaoShopId) {
+    return { ok: false, reason: mismatch(shop, `${title ?? ''} (ID ${id})`, `ID ${shop.taobaoShopId}`) };
+  }
+  // An ID that matches outranks a renamed shop's title; without an ID the title must match.
+  if (!(id && shop.taobaoShopId === id) && title && boundTitle && title !== boundTitle) {
+    return { ok: false, reason: mismatch(shop, title, boundTitle) };
+  }
+
+  let boundNow = false;
+  if (id && !shop.taobaoShopId) {
+    await db.shops.put({ ...shop, taobaoShopId: id, updatedAt: now });
+    boundNow = true;
+  }
+  if (title && !boundTitle) {
+    await db.settings.put({ key: BOUND_TITLE_KEY, value: title });
+    boundNow = true;
+  } else if (title && id && shop.taobaoShopId === id && title !== boundTitle) {
+    await db.settings.put({ key: BOUND_TITLE_KEY, value: title }); // the shop renamed itself
+  }
+  const fresh = boundNow ? ((await db.shops.get(shop.id)) ?? shop) : shop;
+  return { ok: true, shop: fresh, boundNow, accountWarning: accountWarning(identity?.loginUserName ?? null, me) };
+}
+
+function mismatch(shop: Shop, seen: string, bound: string): string {
+  return `这是另一个淘宝店铺（${seen}）的数据，本工作台绑定的是「${shop.name}」（${bound}），未记录。 Figures from another Taobao shop were refused: this workspace is bound to ${bound}.`;
+}

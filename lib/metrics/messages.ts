@@ -1,0 +1,200 @@
+import { z } from 'zod';
+import { isoDate, itemId, type Member, type Task } from '../domain';
+import { canSeeFinance } from '../domain/roles';
+import { isOpen } from '../domain/vocab';
+import { defineArea, type Services } from '../messaging/area';
+import { detectPage, isSensitivePage } from '../taobao/page-detect';
+import { UserError } from '../workspace/errors';
+import { bindShop } from './binding';
+import { metricByCode } from './dictionary';
+import { period, type MetricRecord } from './record';
+import { addDays, ingestFigures, latestPerMetric, series, sevenDayAverage, toRecords, putRecords } from './store';
+import { checkTargets, figureStatus, getTarget, listTargets, saveTarget, targetInputSchema, type FigureStatus, type Target } from './targets';
+
+const identitySchema = z.object({
+  shopId: z.string().regex(/^\d{1,20}$/).nullable(),
+  shopTitle: z.string().max(100).nullable(),
+  loginUserName: z.string().max(100).nullable(),
+});
+
+const cellSchema = z.object({ metric: z.string().min(1).max(40), itemId: itemId.nullable(), value: z.number().finite(), date: isoDate, period });
+
+/**
+ * The metric area: figures captured from pages (metrics.ingest, from the content script: untrusted
+ * input, every figure validated with zod), imports from files (metrics.import, same validation,
+ * for the dashboard's CSV/xlsx backfill), queries, targets and the KPI badge summaries.
+ */
+export const metricsRequests = [
+  z.object({
+    type: z.literal('metrics.ingest'),
+    url: z.string().max(4000),
+    identity: identitySchema.nullable(),
+    figures: z.array(z.unknown()).max(5000),
+  }),
+  z.object({
+    type: z.literal('metrics.import'),
+    figures: z.array(z.unknown()).max(100_000),
+    /** Store the valid rows and report the rest; by default one bad row refuses the whole file. */
+    partial: z.boolean().optional(),
+  }),
+  z.object({ type: z.literal('metrics.series'), metric: z.string().min(1).max(40), itemId: itemId.nullable(), period: period.optional(), from: isoDate, to: isoDate }),
+  z.object({ type: z.literal('metrics.latest'), itemId: itemId.nullable(), period: period.optional() }),
+  z.object({ type: z.literal('metrics.badges'), cells: z.array(cellSchema).max(500) }),
+  z.object({ type: z.literal('metrics.detail'), metric: z.string().min(1).max(40), itemId: itemId.nullable(), to: isoDate.optional(), days: z.number().int().min(7).max(366).optional() }),
+  z.object({ type: z.literal('metrics.target.set'), target: targetInputSchema }),
+  z.object({ type: z.literal('metrics.targets.list') }),
+] as const;
+
+export interface IngestReply {
+  stored: number;
+  rejected: Array<{ index: number; reason: string }>;
+  boundNow: boolean;
+  /** The page's login is not the current member's Taobao account (warning only). */
+  accountWarning: string | null;
+  alerts: number;
+}
+
+export interface BadgeInfo {
+  status: FigureStatus['status'] | null;
+  /** Change of the figure against the average of the 7 days before it, as a fraction. */
+  change: number | null;
+  avg7: number | null;
+  openTasks: number;
+  hasTarget: boolean;
+  /** A money metric and the current member's role may not see finance figures. */
+  hidden: boolean;
+}
+
+export interface MetricDetail {
+  metric: string;
+  itemId: string | null;
+  from: string;
+  to: string;
+  series: MetricRecord[];
+  target: Target | null;
+  avg7: number | null;
+  latest: MetricRecord | null;
+  status: FigureStatus | null;
+  openTasks: number;
+  hidden: boolean;
+}
+
+async function context(services: Services): Promise<{ shopId: string; me: Member | null; tasks: Task[]; mayFinance: boolean }> {
+  const s = await services.workspace.state();
+  if (!s.shop) throw new UserError('请先完成店铺设置 / set up the shop first');
+  const me = s.members.find((m) => m.id === s.meId) ?? null;
+  return { shopId: s.shop.id, me, tasks: s.tasks, mayFinance: me ? canSeeFinance(me.role) : false };
+}
+
+/** Open tasks about a figure: tasks on the metric (shop cells), or on the item and that metric or no metric (item cells). */
+export function openTaskCount(tasks: readonly Task[], metric: string, itemId: string | null): number {
+  return tasks.filter((t) => isOpen(t) && (itemId === null ? t.metric === metric : t.itemIds.includes(itemId) && (t.metric === null || t.metric === metric))).length;
+}
+
+async function statusOf(services: Services, shopId: string, target: Target | null, rec: Pick<MetricRecord, 'metric' | 'itemId' | 'value' | 'date' | 'period'>): Promise<FigureStatus | null> {
+  if (!target) return null;
+  const month = target.monthly !== null ? await series(services.db, { shopId, metric: rec.metric, itemId: rec.itemId, period: 'day', from: `${rec.date.slice(0, 7)}-01`, to: addDays(rec.date, -1) }) : [];
+  return figureStatus(target, rec, month);
+}
+
+export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metrics.latest', 'metrics.badges', 'metrics.detail', 'metrics.targets.list'], async (req, services) => {
+  const { db } = services;
+  switch (req.type) {
+    case 'metrics.ingest': {
+      const page = detectPage(req.url);
+      if (!page || isSensitivePage(page)) throw new UserError('这个页面不读取数据 / figures are not read from this page', 'url');
+      const s = await services.workspace.state();
+      const me = s.members.find((m) => m.id === s.meId) ?? null;
+      // Binding and the figures in one transaction: a refused shop stores nothing, not even the binding.
+      const result = await db.transaction('rw', [db.shops, db.settings, db.metrics], async () => {
+        const binding = await bindShop(db, req.identity, me, services.now());
+        if (!binding.ok) throw new UserError(binding.reason, 'shop');
+        const r = await ingestFigures(db, { shopId: binding.shop.id, figures: req.figures, capturedAt: services.now(), today: services.today() });
+        return { ...r, shopId: binding.shop.id, boundNow: binding.boundNow, accountWarning: binding.accountWarning };
+      });
+      const alerts = await checkTargets(services, result.shopId, result.records);
+      return { stored: result.stored, rejected: result.rejected, boundNow: result.boundNow, accountWarning: result.accountWarning, alerts: alerts.length } satisfies IngestReply;
+    }
+    case 'metrics.import': {
+      const { shopId } = await context(services);
+      const r = toRecords({ shopId, figures: req.figures.map((f) => (typeof f === 'object' && f !== null ? { ...f, source: 'import' } : f)), capturedAt: services.now(), today: services.today() });
+      if (r.rejected.length > 0 && !req.partial) {
+        const first = r.rejected.slice(0, 3).map((x) => `#${x.index + 1} ${x.reason}`).join('; ');
+        throw new UserError(`${r.rejected.length} 行无效，未导入任何数据 / ${r.rejected.length} invalid rows, nothing imported: ${first}`, 'figures');
+      }
+      await putRecords(db, r.records);
+      const alerts = await checkTargets(services, shopId, r.records);
+      return { stored: r.stored, rejected: r.rejected, alerts: alerts.length };
+    }
+    case 'metrics.series': {
+      const { shopId, mayFinance } = await context(services);
+      if (metricByCode(req.metric)?.finance && !mayFinance) throw new UserError('你的角色不能查看资金类指标 / your role cannot see money figures');
+      return series(db, { shopId, metric: req.metric, itemId: req.itemId, period: req.period, from: req.from, to: req.to });
+    }
+    case 'metrics.latest': {
+      const { shopId, mayFinance } = await context(services);
+      const all = await latestPerMetric(db, shopId, req.itemId, req.period);
+      return Object.fromEntries(Object.entries(all).filter(([code]) => mayFinance || !metricByCode(code)?.finance));
+    }
+    case 'metrics.badges': {
+      const { shopId, tasks, mayFinance } = await context(services);
+      const targets = new Map((await listTargets(db, shopId)).map((t) => [`${t.metric}|${t.itemKey}`, t]));
+      const out: BadgeInfo[] = [];
+      for (const c of req.cells) {
+        const hidden = !!metricByCode(c.metric)?.finance && !mayFinance;
+        const target = targets.get(`${c.metric}|${c.itemId ?? ''}`) ?? null;
+        const avg = await sevenDayAverage(db, shopId, c.metric, c.itemId, c.date);
+        const status = await statusOf(services, shopId, target, c);
+        out.push({
+          status: status?.status ?? null,
+          change: avg && avg.value > 0 ? c.value / avg.value - 1 : null,
+          avg7: hidden ? null : (avg?.value ?? null),
+          openTasks: openTaskCount(tasks, c.metric, c.itemId),
+          hasTarget: target !== null,
+          hidden,
+        });
+      }
+      return out;
+    }
+    case 'metrics.detail': {
+      const { shopId, tasks, mayFinance } = await context(services);
+      const hidden = !!metricByCode(req.metric)?.finance && !mayFinance;
+      const to = req.to ?? services.today();
+      const from = addDays(to, -((req.days ?? 30) - 1));
+      const rows = hidden ? [] : await series(db, { shopId, metric: req.metric, itemId: req.itemId, period: 'day', from, to });
+      const latest = rows[rows.length - 1] ?? null;
+      const target = await getTarget(db, shopId, req.metric, req.itemId);
+      const avg = latest ? await sevenDayAverage(db, shopId, req.metric, req.itemId, latest.date) : null;
+      return {
+        metric: req.metric,
+        itemId: req.itemId,
+        from,
+        to,
+        series: rows,
+        target,
+        avg7: avg?.value ?? null,
+        latest,
+        status: latest ? await statusOf(services, shopId, target, latest) : null,
+        openTasks: openTaskCount(tasks, req.metric, req.itemId),
+        hidden,
+      } satisfies MetricDetail;
+    }
+    case 'metrics.target.set': {
+      const { shopId, me } = await context(services);
+      if (!metricByCode(req.target.metric)) throw new UserError('未知指标 / unknown metric', 'metric');
+      try {
+        return await saveTarget(db, shopId, req.target, me?.id ?? null, services.now());
+      } catch (e) {
+        if (e instanceof z.ZodError) {
+          const i = e.issues[0];
+          throw new UserError(i?.message ?? '目标无效 / invalid target', i?.path.join('.'));
+        }
+        throw e;
+      }
+    }
+    case 'metrics.targets.list': {
+      const { shopId } = await context(services);
+      return listTargets(db, shopId);
+    }
+  }
+});

@@ -1,0 +1,113 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { handleMessage } from '@/lib/messaging/handler';
+import type { BadgeInfo, IngestReply, MetricDetail } from '@/lib/metrics/messages';
+import { fig, setupEnv, type TestEnv } from './helpers';
+
+let env: TestEnv;
+beforeEach(async () => {
+  env = await setupEnv();
+});
+afterEach(async () => {
+  await env.close();
+});
+
+const SYCM = 'https://sycm.taobao.com/portal/home.htm?activeKey=operator&dateType=day';
+const ID = { shopId: '100000001', shopTitle: '木语家居旗舰店', loginUserName: 'muyu_home:阿强' };
+const ingest = (identity: unknown, figures: unknown[] = [fig('uv', 100, '2026-11-23')], url = SYCM) => handleMessage({ type: 'metrics.ingest', url, identity, figures }, env);
+
+describe('metrics.ingest: shop binding and identity', () => {
+  it('binds an unbound shop on the first capture and stores the figures', async () => {
+    const r = await ingest(ID);
+    expect(r).toMatchObject({ ok: true, data: { stored: 1, boundNow: true, accountWarning: null } });
+    expect((await env.workspace.state()).shop!.taobaoShopId).toBe('100000001');
+    const again = await ingest(ID);
+    expect(again.ok && (again.data as IngestReply).boundNow).toBe(false);
+  });
+
+  it('refuses figures from another Taobao shop, by ID or by title, and stores nothing', async () => {
+    await ingest(ID);
+    const before = await env.db.metrics.count();
+    const byId = await ingest({ ...ID, shopId: '200000002', shopTitle: '别家小店' }, [fig('uv', 5, '2026-11-22')]);
+    expect(byId.ok).toBe(false);
+    if (!byId.ok) expect(byId.error).toContain('另一个淘宝店铺');
+    const byTitle = await ingest({ shopId: null, shopTitle: '别家小店', loginUserName: null }, [fig('uv', 5, '2026-11-22')]);
+    expect(byTitle.ok).toBe(false);
+    const none = await ingest(null);
+    expect(none.ok).toBe(false);
+    expect(await env.db.metrics.count()).toBe(before);
+    // The same shop by title only is fine.
+    expect((await ingest({ shopId: null, shopTitle: '木语家居旗舰店', loginUserName: null }, [fig('uv', 5, '2026-11-22')])).ok).toBe(true);
+  });
+
+  it('a bound shop refuses a different ID even before any title was recorded', async () => {
+    await env.db.shops.toCollection().modify({ taobaoShopId: '100000001' });
+    const r = await ingest({ shopId: '999', shopTitle: null, loginUserName: null });
+    expect(r.ok).toBe(false);
+  });
+
+  it('warns (only) when the page is logged in as someone else', async () => {
+    const r = await ingest({ ...ID, loginUserName: 'muyu_home:小美' });
+    expect(r.ok).toBe(true);
+    expect(r.ok && (r.data as IngestReply).accountWarning).toContain('muyu_home:小美');
+  });
+
+  it('never reads order or login pages, and validates every figure', async () => {
+    expect((await ingest(ID, undefined, 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold')).ok).toBe(false);
+    const r = await ingest(ID, [fig('uv', -1, '2026-11-23'), { metric: 'uv' }, fig('pv', 3, '2026-11-23')]);
+    expect(r.ok && (r.data as IngestReply).stored).toBe(1);
+    expect(r.ok && (r.data as IngestReply).rejected).toHaveLength(2);
+    expect((await handleMessage({ type: 'metrics.ingest', url: SYCM, identity: ID, figures: 'x' }, env)).ok).toBe(false);
+  });
+});
+
+describe('metrics.import, badges, detail and targets', () => {
+  it('imports all-or-nothing by default, or the valid rows with partial', async () => {
+    const bad = await handleMessage({ type: 'metrics.import', figures: [fig('uv', 1, '2026-11-01'), fig('uv', 1, 'yesterday')] }, env);
+    expect(bad.ok).toBe(false);
+    expect(await env.db.metrics.count()).toBe(0);
+    const ok = await handleMessage({ type: 'metrics.import', figures: [fig('uv', 1, '2026-11-01', { source: undefined }), fig('uv', 1, 'yesterday')], partial: true }, env);
+    expect(ok).toMatchObject({ ok: true, data: { stored: 1 } });
+    expect((await env.db.metrics.toArray())[0]!.source).toBe('import');
+  });
+
+  it('badges: status against the line, change vs the 7-day average, open tasks; money hidden from roles without finance', async () => {
+    await ingest(ID, ['2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'].flatMap((d) => [fig('payRate', 0.03, d), fig('payAmt', 1000, d)]));
+    expect((await handleMessage({ type: 'metrics.target.set', target: { metric: 'payRate', itemId: null, monthly: null, line: { direction: 'min', value: 0.025 } } }, env)).ok).toBe(true);
+    await handleMessage({ type: 'task.create', draft: { title: '提升转化', projectId: null, metric: 'payRate' } }, env);
+    const cells = [
+      { metric: 'payRate', itemId: null, value: 0.0336, date: '2026-11-23', period: 'day' },
+      { metric: 'payAmt', itemId: null, value: 1500, date: '2026-11-23', period: 'day' },
+    ];
+    const r = await handleMessage({ type: 'metrics.badges', cells }, env);
+    const [rate, amt] = (r.ok ? r.data : []) as BadgeInfo[];
+    expect(rate).toMatchObject({ status: 'ok', openTasks: 1, hasTarget: true, hidden: false });
+    expect(rate!.change).toBeCloseTo(0.12);
+    expect(amt).toMatchObject({ status: null, change: 0.5, avg7: 1000, hidden: false });
+    const low = await handleMessage({ type: 'metrics.badges', cells: [{ ...cells[0], value: 0.02 }] }, env);
+    expect(low.ok && (low.data as BadgeInfo[])[0]!.status).toBe('breach');
+
+    // 小陈 (cs) may not see money figures.
+    const cs = (await env.workspace.state()).members.find((m) => m.name === '小陈')!;
+    await env.workspace.setCurrentMember(cs.id);
+    const hidden = await handleMessage({ type: 'metrics.badges', cells }, env);
+    expect(hidden.ok && (hidden.data as BadgeInfo[])[1]).toMatchObject({ hidden: true, avg7: null });
+    expect((await handleMessage({ type: 'metrics.series', metric: 'payAmt', itemId: null, from: '2026-11-01', to: '2026-11-30' }, env)).ok).toBe(false);
+  });
+
+  it('detail: 30 days, target, latest and status for the KPI page', async () => {
+    await ingest(ID, [fig('payAmtRfdRate', 0.03, '2026-11-20'), fig('payAmtRfdRate', 0.06, '2026-11-23'), fig('payAmtRfdRate', 0.5, '2026-10-01')]);
+    await handleMessage({ type: 'metrics.target.set', target: { metric: 'payAmtRfdRate', itemId: null, monthly: null, line: { direction: 'max', value: 0.05 } } }, env);
+    const r = await handleMessage({ type: 'metrics.detail', metric: 'payAmtRfdRate', itemId: null, to: '2026-11-24' }, env);
+    const d = (r.ok ? r.data : null) as MetricDetail;
+    expect(d.series.map((x) => x.date)).toEqual(['2026-11-20', '2026-11-23']);
+    expect(d.from).toBe('2026-10-26');
+    expect(d.status?.status).toBe('breach');
+    expect(d.target?.line).toEqual({ direction: 'max', value: 0.05 });
+    const refused = await handleMessage({ type: 'metrics.target.set', target: { metric: 'payRate', itemId: null, monthly: 5, line: null } }, env);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error).toContain('不能按月累计');
+    // Clearing both removes the target.
+    await handleMessage({ type: 'metrics.target.set', target: { metric: 'payAmtRfdRate', itemId: null, monthly: null, line: null } }, env);
+    expect((await handleMessage({ type: 'metrics.targets.list' }, env))).toEqual({ ok: true, data: [] });
+  });
+});

@@ -1,0 +1,69 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ingestFigures, latestPerMetric, scopeRange, series, sevenDayAverage, toRecords } from '@/lib/metrics/store';
+import { fig, setupEnv, type TestEnv } from './helpers';
+
+let env: TestEnv;
+beforeEach(async () => {
+  env = await setupEnv();
+});
+afterEach(async () => {
+  await env.close();
+});
+
+const SHOP = 'shop-1';
+const ingest = (figures: unknown[], capturedAt = 1000, today = '2026-11-24') => ingestFigures(env.db, { shopId: SHOP, figures, capturedAt, today });
+
+describe('metric store', () => {
+  it('keys by shop/metric/item/period/date; the last capture wins and keeps capturedAt and source', async () => {
+    await ingest([fig('payAmt', 100, '2026-11-23'), fig('payAmt', 7, '2026-11-23', { itemId: '700000000001' })], 1000);
+    await ingest([fig('payAmt', 120, '2026-11-23', { source: 'response' })], 2000);
+    const rows = await env.db.metrics.toArray();
+    expect(rows).toHaveLength(2);
+    const shopRow = rows.find((r) => r.itemKey === '')!;
+    expect(shopRow).toMatchObject({ value: 120, source: 'response', capturedAt: 2000, shopId: SHOP, itemId: null });
+    expect(rows.find((r) => r.itemKey === '700000000001')!.value).toBe(7);
+    // Same day, other period: its own record.
+    await ingest([fig('payAmt', 50, '2026-11-23', { period: 'realtime' })], 3000);
+    expect(await env.db.metrics.count()).toBe(3);
+  });
+
+  it('refuses invalid figures with a reason and stores the valid ones of the batch', async () => {
+    const r = await ingest([fig('payAmt', Number.NaN, '2026-11-23'), fig('uv', 10, '2026-02-30'), fig('uv', 10, '2026-11-23', { itemId: '<script>' }), fig('uv', 10, '2026-11-23')]);
+    expect(r.stored).toBe(1);
+    expect(r.rejected.map((x) => x.index)).toEqual([0, 1, 2]);
+    expect(r.rejected[0]!.reason).toContain('value');
+    expect(await env.db.metrics.count()).toBe(1);
+  });
+
+  it('marks refund figures provisional for ~14 days, most others from T+1', async () => {
+    const r = toRecords({
+      shopId: SHOP,
+      capturedAt: 1,
+      today: '2026-11-24',
+      figures: [fig('payAmtRfdRate', 0.04, '2026-11-20'), fig('payAmtRfdRate', 0.04, '2026-11-09'), fig('payAmt', 1, '2026-11-23'), fig('payAmt', 1, '2026-11-24', { period: 'realtime' })],
+    });
+    expect(r.records.map((x) => x.provisional)).toEqual([true, false, false, true]);
+  });
+
+  it('answers series, latest per metric and the 7-day average', async () => {
+    const days = ['2026-11-14', '2026-11-15', '2026-11-16', '2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'];
+    await ingest(days.map((d, i) => fig('uv', 100 + i * 10, d)));
+    await ingest([fig('payRate', 0.03, '2026-11-22'), fig('uv', 5, '2026-11-23', { itemId: '700000000001' })]);
+    const s = await series(env.db, { shopId: SHOP, metric: 'uv', itemId: null, from: '2026-11-16', to: '2026-11-18' });
+    expect(s.map((r) => [r.date, r.value])).toEqual([
+      ['2026-11-16', 120],
+      ['2026-11-17', 130],
+      ['2026-11-18', 140],
+    ]);
+    const latest = await latestPerMetric(env.db, SHOP, null);
+    expect(Object.keys(latest).sort()).toEqual(['payRate', 'uv']);
+    expect(latest.uv!.date).toBe('2026-11-23');
+    // 7 days before 11-23: 11-16..11-22 → 120..180, mean 150.
+    expect(await sevenDayAverage(env.db, SHOP, 'uv', null, '2026-11-23')).toEqual({ value: 150, days: 7 });
+    expect(await sevenDayAverage(env.db, SHOP, 'uv', '700000000001', '2026-11-23')).toBeNull();
+    expect((await scopeRange(env.db, SHOP, '700000000001', '2026-11-01', '2026-11-30')).map((r) => r.value)).toEqual([5]);
+    // Other shops never leak into a query.
+    await ingestFigures(env.db, { shopId: 'shop-2', figures: [fig('uv', 999, '2026-11-17')], capturedAt: 1, today: '2026-11-24' });
+    expect((await series(env.db, { shopId: SHOP, metric: 'uv', itemId: null, from: '2026-11-17', to: '2026-11-17' }))[0]!.value).toBe(130);
+  });
+});
