@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { workspaceRequests } from '../workspace/messages';
+import { rulesRequests } from '../rules/messages';
+import { nlRequests } from '../nl/messages';
 import { metricsRequests } from '../metrics/messages';
+import { scheduleRequests } from '../schedule/messages';
+import { collabRequests } from '../collab/messages';
+import { dashboardRequests } from '../dashboard/messages';
+import { boardsRequests } from '../boards/messages';
 
 export { DATA_VERSION_KEY, QUICK_ADD_EVENT } from './events';
 
@@ -11,7 +17,7 @@ export { DATA_VERSION_KEY, QUICK_ADD_EVENT } from './events';
  * To add an area: export its request schemas and an Area from lib/<area>/messages.ts,
  * then list it here and in lib/messaging/areas.ts.
  */
-export const requestSchema = z.discriminatedUnion('type', [...workspaceRequests, ...metricsRequests]);
+export const requestSchema = z.discriminatedUnion('type', [...workspaceRequests, ...rulesRequests, ...nlRequests, ...metricsRequests, ...scheduleRequests, ...collabRequests, ...dashboardRequests, ...boardsRequests]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 

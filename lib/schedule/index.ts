@@ -6,3 +6,7 @@ export * from './graph';
 export * from './cpm';
 export * from './preview-move';
 export * from './workload';
+export * from './apply-move';
+export * from './move-text';
+export * from './gantt-view';
+export * from './heat';
