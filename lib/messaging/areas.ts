@@ -1,4 +1,5 @@
 import { workspaceArea } from '../workspace/messages';
+import { collabArea } from '../collab/messages';
 import { rulesArea } from '../rules/messages';
 import { nlArea } from '../nl/messages';
 import { metricsArea } from '../metrics/messages';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { workspaceRequests } from '../workspace/messages';
+import { collabRequests } from '../collab/messages';
 import { rulesRequests } from '../rules/messages';
 import { nlRequests } from '../nl/messages';
 import { metricsRequests } from '../metrics/messages';
