@@ -1,5 +1,4 @@
 import { workspaceArea } from '../workspace/messages';
-import { collabArea } from '../collab/messages';
 import { rulesArea } from '../rules/messages';
 import { nlArea } from '../nl/messages';
 import { metricsArea } from '../metrics/messages';

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { workspaceRequests } from '../workspace/messages';
-import { collabRequests } from '../collab/messages';
 import { rulesRequests } from '../rules/messages';
 import { nlRequests } from '../nl/messages';
 import { metricsRequests } from '../metrics/messages';
