@@ -1,0 +1,60 @@
+import type { ZhangguiDb } from '../db/schema';
+import { riskCards, seriesFromRecords, type RiskCard } from '../forecast';
+import { metricByCode } from '../metrics/dictionary';
+import { addDays } from './dates';
+import { loadRecords } from './runner';
+
+/**
+ * Risk cards over the stored daily figures: the shop's key metrics and its top items. The
+ * background computes them (it owns the database) and drops money metrics for roles that may
+ * not see finance figures, so those numbers never leave the background for them.
+ */
+
+export const RISK_METRICS = ['uv', 'payAmt', 'payRate', 'payByrCnt', 'payAmtRfdRate'] as const;
+/** Fewer days than this and a forecast says more about noise than the shop. */
+export const MIN_RISK_DAYS = 14;
+/** Weeks of history the weekday comparison wants (anomaly.ts judges a day against ≥ 4 earlier same weekdays). */
+export const ANOMALY_DAYS = 35;
+const HISTORY = 120;
+
+export interface RiskReport {
+  cards: RiskCard[];
+  /** Days with shop figures in the window. */
+  days: number;
+  minDays: number;
+  anomalyDays: number;
+  /** Cards dropped because they are finance figures this role does not see. */
+  hiddenFinance: number;
+  /** Items whose series were examined (top by visitors). */
+  items: string[];
+}
+
+export async function loadRiskReport(db: ZhangguiDb, shopId: string, today: string, opts: { mayFinance: boolean; topItems?: number; extraItems?: readonly string[] }): Promise<RiskReport> {
+  // Today is not over: judging its partial figures would flag every morning as a collapse.
+  const to = addDays(today, -1);
+  const from = addDays(today, -HISTORY);
+  const records = await loadRecords(db, shopId, RISK_METRICS, from, to);
+  const shopDays = new Set(records.filter((r) => r.itemKey === '' && r.period === 'day').map((r) => r.date)).size;
+  const base = { days: shopDays, minDays: MIN_RISK_DAYS, anomalyDays: ANOMALY_DAYS };
+  if (shopDays < MIN_RISK_DAYS && records.every((r) => r.itemKey === '')) return { ...base, cards: [], hiddenFinance: 0, items: [] };
+  // Top items by visitors over the last 28 days (visitors, not sales: every role may rank by it).
+  const since = addDays(today, -28);
+  const uvByItem = new Map<string, number>();
+  for (const r of records) if (r.metric === 'uv' && r.itemKey !== '' && r.period === 'day' && r.date >= since) uvByItem.set(r.itemKey, (uvByItem.get(r.itemKey) ?? 0) + r.value);
+  const top = [...uvByItem.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, opts.topItems ?? 5).map(([k]) => k);
+  const items = [...new Set([...top, ...(opts.extraItems ?? [])])].sort();
+  const keep = new Set(['', ...items]);
+  const series = seriesFromRecords(
+    records.filter((r) => keep.has(r.itemKey)),
+    RISK_METRICS,
+    from,
+    to,
+  ).filter((s) => s.points.length >= MIN_RISK_DAYS);
+  let hiddenFinance = 0;
+  const cards = riskCards(series).filter((c) => {
+    if (opts.mayFinance || !metricByCode(c.metric)?.finance) return true;
+    hiddenFinance++;
+    return false;
+  });
+  return { ...base, cards, hiddenFinance, items };
+}
