@@ -5,18 +5,34 @@ import { localToday } from '@/lib/domain/dates';
 import { handleMessage } from '@/lib/messaging/handler';
 import { DATA_VERSION_KEY, QUICK_ADD_EVENT } from '@/lib/messaging/protocol';
 import { WorkspaceService } from '@/lib/workspace/service';
+import { browserNotifier } from '@/lib/rules/notify';
+import { onTaskChanged, runDaily, runDailyIfMissed } from '@/lib/rules/runner';
+import { DAILY_ALARM, dailyAlarmInfo } from '@/lib/rules/schedule';
 
 /** Wires lib/ services to messages, commands and the action; no logic of its own. */
 export default defineBackground(() => {
   const db = new ZhangguiDb();
   const workspace = new WorkspaceService(db);
-  const services = { db, workspace, today: () => localToday(), now: () => Date.now() };
+  const notify = browserNotifier(browser.notifications as never);
+  const services = { db, workspace, today: () => localToday(), now: () => Date.now(), notify };
   const bumpVersion = (): Promise<void> => browser.storage.local.set({ [DATA_VERSION_KEY]: Date.now() });
+
+  // Rules: the daily check at 08:05 local time (lib/rules/schedule.ts), caught up on start if missed.
+  const ruleServices = { ...services, onChange: bumpVersion };
+  void browser.alarms.create(DAILY_ALARM, dailyAlarmInfo(Date.now()));
+  void runDailyIfMissed(ruleServices).catch((e: unknown) => console.error('[zhanggui] daily rules', e));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === DAILY_ALARM) void runDaily(ruleServices).catch((e: unknown) => console.error('[zhanggui] daily rules', e));
+  });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     // Only our own extension's pages and content scripts reach this listener.
     if (sender.id !== browser.runtime.id) return undefined;
-    return handleMessage(message, { ...services, onChange: bumpVersion });
+    return handleMessage(message, { ...services, onChange: bumpVersion }).then((reply) => {
+      // Task events: rules on task status run after a task changed.
+      if (reply.ok && (message as { type?: unknown }).type === 'task.update') void onTaskChanged(ruleServices).catch(() => undefined);
+      return reply;
+    });
   });
 
   // The toolbar button opens the manager's workspace beside the page.

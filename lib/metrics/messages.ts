@@ -9,6 +9,7 @@ import { bindShop } from './binding';
 import { metricByCode } from './dictionary';
 import { period, type MetricRecord } from './record';
 import { addDays, ingestFigures, latestPerMetric, series, sevenDayAverage, toRecords, putRecords } from './store';
+import { onMetricsIngested } from '../rules/runner';
 import { checkTargets, figureStatus, getTarget, listTargets, saveTarget, targetInputSchema, type FigureStatus, type Target } from './targets';
 
 const identitySchema = z.object({
@@ -113,6 +114,8 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
         return { ...r, shopId: binding.shop.id, boundNow: binding.boundNow, accountWarning: binding.accountWarning };
       });
       const alerts = await checkTargets(services, result.shopId, result.records);
+      // Rules watching captures run on the stored figures (lib/rules/runner.ts); a rule failure never fails a capture.
+      await onMetricsIngested(services, result.records).catch((e: unknown) => console.error('[zhanggui] rules after ingest', e));
       return { stored: result.stored, rejected: result.rejected, boundNow: result.boundNow, accountWarning: result.accountWarning, alerts: alerts.length } satisfies IngestReply;
     }
     case 'metrics.import': {
@@ -124,6 +127,7 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
       }
       await putRecords(db, r.records);
       const alerts = await checkTargets(services, shopId, r.records);
+      await onMetricsIngested(services, r.records).catch((e: unknown) => console.error('[zhanggui] rules after import', e));
       return { stored: r.stored, rejected: r.rejected, alerts: alerts.length };
     }
     case 'metrics.series': {
