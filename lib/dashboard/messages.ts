@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { isoDate } from '../domain/common';
+import { daysBetween } from '../domain/dates';
+import { canSeeFinance } from '../domain/roles';
+import { defineArea } from '../messaging/area';
+import { UserError } from '../workspace/errors';
+import { dailyRecords, MAX_RANGE_DAYS, type DayRecord } from './query';
+
+/** The data dashboard: daily figures over a range (the page computes reports from them). */
+export const dashboardRequests = [z.object({ type: z.literal('dashboard.data'), from: isoDate, to: isoDate })] as const;
+
+export interface DashboardData {
+  shopName: string;
+  records: DayRecord[];
+  /** The current member's role may not see money figures: they were left out. */
+  financeHidden: boolean;
+  meName: string | null;
+  today: string;
+}
+
+export const dashboardArea = defineArea(dashboardRequests, ['dashboard.data'], async (req, services) => {
+  const s = await services.workspace.state();
+  if (!s.shop) throw new UserError('请先完成店铺设置 / set up the shop first');
+  const span = daysBetween(req.from, req.to);
+  if (span < 0) throw new UserError('开始日期晚于结束日期 / the start is after the end', 'from');
+  if (span > MAX_RANGE_DAYS) throw new UserError(`日期范围最多 ${MAX_RANGE_DAYS} 天 / at most ${MAX_RANGE_DAYS} days`, 'from');
+  const me = s.members.find((m) => m.id === s.meId) ?? null;
+  // No member chosen yet: show no money figures rather than all of them.
+  const finance = me ? canSeeFinance(me.role) : false;
+  const records = await dailyRecords(services.db, s.shop.id, req.from, req.to, finance);
+  return { shopName: s.shop.name, records, financeHidden: !finance, meName: me?.name ?? null, today: services.today() } satisfies DashboardData;
+});
