@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { PRIORITIES, ROLE_LABELS, STAGES, STATUS_LABELS, TASK_STATUSES } from '@/lib/domain/vocab';
 import type { Member, Priority, Project, Stage, Task, TaskStatus } from '@/lib/domain';
+import { newDependencyError } from '@/lib/schedule/graph';
 
 export interface TaskFormValues {
   title: string;
@@ -47,7 +48,11 @@ export function TaskForm(props: {
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof TaskFormValues>(k: K, value: TaskFormValues[K]): void => setV((old) => ({ ...old, [k]: value }));
 
+  // Say it before submit: a predecessor that already (indirectly) waits for this task would close a cycle.
+  const cycleError = props.tasks && props.selfId ? (v.dependsOn.map((d) => newDependencyError(props.tasks!, d, props.selfId!)).find((m) => m !== null) ?? null) : null;
+
   const localError = (): string | null => {
+    if (cycleError) return cycleError;
     if (!v.title.trim()) return '请填写任务标题 / title is required';
     if (v.startDate && v.dueDate && v.dueDate < v.startDate) return '截止日期不能早于开始日期 / due date is before start date';
     if (v.itemIds.some((id) => !/^\d{5,20}$/.test(id))) return '商品ID应为数字 / item IDs are digits';
@@ -164,6 +169,11 @@ export function TaskForm(props: {
                 </option>
               ))}
           </select>
+          {cycleError && (
+            <span className="error" role="alert" data-field="dependsOn">
+              {cycleError}
+            </span>
+          )}
         </label>
       )}
       <label>

@@ -2,6 +2,7 @@ import type { WorkspaceState } from '@/lib/workspace/types';
 import { localToday } from '@/lib/domain';
 import { useRemote } from '../shared/use-remote';
 import { BoardView } from './BoardView';
+import { GanttView } from './GanttView';
 import { ListsView } from './ListsView';
 import { ProjectsView } from './ProjectsView';
 import { SetupView } from './SetupView';
@@ -15,6 +16,7 @@ const TABS: [string, string][] = [
   ['today', '今日 Today'],
   ['projects', '项目 Projects'],
   ['board', '看板 Board'],
+  ['gantt', '甘特 Gantt'],
   ['lists', '逾期/受阻 Late'],
   ['team', '团队 Team'],
   ['activity', '动态 Activity'],
@@ -37,6 +39,9 @@ export function App(): React.JSX.Element {
       break;
     case 'board':
       view = <BoardView key={route.params.get('project') ?? ''} state={state} today={today} params={route.params} go={route.go} />;
+      break;
+    case 'gantt':
+      view = <GanttView state={state} today={today} params={route.params} go={route.go} />;
       break;
     case 'lists':
       view = <ListsView state={state} today={today} go={route.go} />;
