@@ -1,7 +1,9 @@
 import type { Feature } from '@/lib/features/types';
+import { imageVersions } from './image-versions';
+import { priceHistory } from './price-history';
 import { quickAddButton } from './quick-add-button';
 import { rowBadges } from './row-badges';
 import { taskPanel } from './task-panel';
 
 /** Every injected feature, in mount order. Each file holds one feature and its page predicate. */
-export const FEATURES: readonly Feature[] = [taskPanel, rowBadges, quickAddButton];
+export const FEATURES: readonly Feature[] = [taskPanel, rowBadges, quickAddButton, imageVersions, priceHistory];

@@ -51,7 +51,10 @@ export const collabRequests = [
     taskId: z.string().min(1).max(64).nullable().optional(),
     source: z.enum(IMAGE_SOURCES),
   }),
-  z.object({ type: z.literal('images.observe'), itemId, slots: z.array(z.object({ slot: z.number().int().min(0).max(20), imageUrl })).max(21) }),
+  z.object({
+    type: z.literal('images.observe'),
+    items: z.array(z.object({ itemId, slots: z.array(z.object({ slot: z.number().int().min(0).max(20), imageUrl })).max(21) })).max(200),
+  }),
   z.object({
     type: z.literal('prices.record'),
     itemId,
@@ -129,8 +132,11 @@ export const collabArea = defineArea(collabRequests, [...READS], async (req, s) 
     }
     case 'image.record':
       return recordImageVersion(s, req);
-    case 'images.observe':
-      return observeImages(s, req.itemId, req.slots);
+    case 'images.observe': {
+      const changed = [];
+      for (const it of req.items) changed.push(...(await observeImages(s, it.itemId, it.slots)));
+      return changed;
+    }
     case 'prices.record':
       return recordPriceChanges(s, req);
     case 'pricing.allowed': {

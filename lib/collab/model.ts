@@ -80,7 +80,7 @@ export const priceChangeSchema = z.object({
   taskId: id.nullable().default(null),
   oldPrice: yuan.nullable(),
   newPrice: yuan,
-  /** Where the saved prices were read: the page's own response (preferred) or the form. */
+  /** Where the prices before the edit were read: the page's own response (preferred) or the SKU table. */
   source: z.enum(['dom', 'response']),
   reason: z.string().max(NOTE_MAX_CHARS).default(''),
   createdBy: id.nullable(),

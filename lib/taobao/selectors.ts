@@ -214,6 +214,30 @@ export const S = {
     [ITEM_EDIT],
   ),
 
+  itemEditImageSlot: entry(
+    'itemEdit.mainImages.slot',
+    [
+      '#sell-field-mainImagesGroup > [data-index]', // one box per 主图 position, numbered by the page
+      '#sell-field-mainImagesGroup > [class^="Pics_slot_"]', // the same boxes by their hashed class's stable prefix
+    ],
+    [ITEM_EDIT],
+  ),
+  itemEditSkuRow: entry(
+    'itemEdit.skuTable.row',
+    'tr[data-sku-id]', // SKU price table: one row per SKU, its ID on the row
+    [ITEM_EDIT],
+  ),
+  itemEditSkuPrice: entry(
+    'itemEdit.skuTable.price',
+    'input[name="price"]', // the SKU row's price input (yuan)
+    [ITEM_EDIT],
+  ),
+  image: entry(
+    'image',
+    'img', // a picture: 主图 slots on the edit page, the item thumbnail in a 商品管理 row
+    [ITEM_EDIT, QN_SELL],
+  ),
+
   // ── Risk control (taobao-pages.md, "Platform rules and risk control") ──────
   riskBaxiaDialog: entry(
     'risk.baxiaDialog',

@@ -127,13 +127,13 @@ describe('image versions', () => {
   });
   it('marks the version live when the page shows or saves its picture, ending the previous one', async () => {
     const t1 = clock;
-    let changed = await ok<ImageVersion[]>({ type: 'images.observe', itemId: ITEM, slots: [{ slot: 0, imageUrl: `${V1}_80x80.jpg` }] });
+    let changed = await ok<ImageVersion[]>({ type: 'images.observe', items: [{ itemId: ITEM, slots: [{ slot: 0, imageUrl: `${V1}_80x80.jpg` }] }] });
     expect(changed.map((v) => [v.version, v.liveSince])).toEqual([[1, t1]]);
     // Seeing the same picture again changes nothing.
     clock += 1000;
-    expect(await ok<ImageVersion[]>({ type: 'images.observe', itemId: ITEM, slots: [{ slot: 0, imageUrl: V1 }] })).toEqual([]);
+    expect(await ok<ImageVersion[]>({ type: 'images.observe', items: [{ itemId: ITEM, slots: [{ slot: 0, imageUrl: V1 }] }] })).toEqual([]);
     clock += 1000;
-    changed = await ok<ImageVersion[]>({ type: 'images.observe', itemId: ITEM, slots: [{ slot: 0, imageUrl: V2 }, { slot: 1, imageUrl: 'https://img.alicdn.com/imgextra/i4/1/O1CN01unknown_!!1.jpg' }] });
+    changed = await ok<ImageVersion[]>({ type: 'images.observe', items: [{ itemId: ITEM, slots: [{ slot: 0, imageUrl: V2 }, { slot: 1, imageUrl: 'https://img.alicdn.com/imgextra/i4/1/O1CN01unknown_!!1.jpg' }] }] });
     expect(changed.map((v) => [v.version, v.liveSince, v.liveUntil])).toEqual([
       [1, t1, clock],
       [2, clock, null],

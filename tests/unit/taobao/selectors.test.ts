@@ -13,6 +13,7 @@ import { parseHtml, type ParsedPage } from '../../../lib/cli/parse-html';
 import { css, REGISTRY, S, variants } from '../../../lib/taobao/selectors';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const QN_SELL_FIXTURE = '../shared/fixtures/taobao/qianniu/sell-manage.html';
 const pages = new Map<string, ParsedPage>();
 function page(file: string): Document {
   let p = pages.get(file);
@@ -50,6 +51,22 @@ describe('registry helpers on the saved pages', () => {
     expect(doc.querySelectorAll(css(S.itemEditEmptySlot))).toHaveLength(2);
     expect(doc.querySelector(css(S.itemEditMainImages))?.querySelectorAll('img')).toHaveLength(3);
     expect(doc.querySelector(css(S.itemEditSubmit))?.textContent).toContain('提交');
+  });
+  it('finds the 主图 slots, their pictures and the SKU prices on the item edit page', () => {
+    const doc = page(S.itemEditImageSlot.fixtures[0] as string);
+    const slots = Array.from(doc.querySelectorAll(css(S.itemEditImageSlot)));
+    expect(slots.map((el) => el.getAttribute('data-index'))).toEqual(['0', '1', '2', '3', '4']);
+    expect(slots.map((el) => el.querySelectorAll(css(S.image)).length)).toEqual([1, 1, 1, 0, 0]);
+    const rows = Array.from(doc.querySelectorAll(css(S.itemEditSkuRow)));
+    expect(rows.map((r) => [r.getAttribute('data-sku-id'), (r.querySelector(css(S.itemEditSkuPrice)) as HTMLInputElement | null)?.getAttribute('value')])).toEqual([
+      ['5100000000011', '1299.00'],
+      ['5100000000012', '1499.00'],
+      ['5100000000013', '1599.00'],
+    ]);
+  });
+  it('finds one thumbnail in every 商品管理 row', () => {
+    const doc = page(QN_SELL_FIXTURE);
+    for (const row of Array.from(doc.querySelectorAll(css(S.qianniuSellManageRow)))) expect(row.querySelectorAll(css(S.image))).toHaveLength(1);
   });
   it('matches hashed Qianniu classes by prefix only, not by a hash', () => {
     for (const e of [S.qianniuShopName, S.qianniuAccount, S.qianniuWorkbenchKpi]) {

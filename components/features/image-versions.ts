@@ -1,0 +1,209 @@
+import type { Task } from '@/lib/domain';
+import type { Feature } from '@/lib/features/types';
+import { parseImageId } from '@/lib/collab/image-id';
+import { call } from '@/lib/messaging/client';
+import { findItemRows } from '@/lib/taobao/item-rows';
+import { itemIdFromUrl } from '@/lib/taobao/page-detect';
+import { css, S } from '@/lib/taobao/selectors';
+import { createShadowHost, el, removeOnAbort } from './shadow-host';
+
+/**
+ * Image versions from the page (designers): a small 「记录版本」 control under
+ * each 主图 on the item edit page and beside the thumbnail in 商品管理 rows
+ * records the picture now in that slot (item, slot, URL, O1CN… ID, note, task)
+ * without fetching it. The page's own submit button is listened to passively
+ * (never clicked, never prevented): at submit, and when the pages show a
+ * recorded picture, that version is marked live since then.
+ * If the slots cannot be told apart for sure, no control is shown.
+ */
+const MAX_SLOTS = 10;
+
+const POP_CSS = `.rec { font-size: 11px; line-height: 18px; padding: 0 6px; border: 1px solid #ff5000; color: #ff5000; background: #fff; border-radius: 9px; cursor: pointer; white-space: nowrap; }
+.pop { position: absolute; z-index: 2147483000; top: 22px; left: 0; width: 250px; background: #fff; border: 1px solid #e5e6eb; border-radius: 6px; padding: 8px; box-shadow: 0 4px 12px rgb(0 0 0 / 12%); font-size: 12px; color: #1d2129; }
+.pop input { width: 100%; margin: 4px 0; font-size: 12px; padding: 3px 4px; border: 1px solid #c9cdd4; border-radius: 4px; }
+.pop .row { display: flex; gap: 6px; justify-content: flex-end; margin-top: 4px; }
+.pop button { font-size: 12px; padding: 2px 8px; border: 1px solid #e5e6eb; border-radius: 4px; background: #fff; cursor: pointer; }
+.pop button.primary { background: #ff5000; border-color: #ff5000; color: #fff; }
+.muted { color: #86909c; } .ok { color: #00b42a; } .err { color: #f53f3f; }`;
+const STRIP_CSS = `:host { display: block; position: relative; height: 22px; margin: 2px 0; } .rec { position: absolute; top: 2px; } ${POP_CSS}`;
+const INLINE_CSS = `:host { display: inline-block; position: relative; margin-left: 6px; vertical-align: middle; } ${POP_CSS}`;
+
+interface Slot {
+  slot: number;
+  img: HTMLImageElement;
+  box: Element;
+}
+interface ItemInfo {
+  defaultTask: Task | null;
+  canRecord: boolean;
+}
+
+/** The filled 主图 slots, or null when the layout is not the one we know (then no control is shown). */
+export function readSlots(doc: Document): Slot[] | null {
+  const field = doc.querySelector(css(S.itemEditMainImagesField));
+  if (!field) return null;
+  const boxes = Array.from(field.querySelectorAll(css(S.itemEditImageSlot)));
+  if (boxes.length === 0 || boxes.length > MAX_SLOTS) return null;
+  const out: Slot[] = [];
+  const seen = new Set<number>();
+  for (const [i, box] of boxes.entries()) {
+    const raw = box.getAttribute('data-index');
+    const slot = raw !== null && /^\d{1,2}$/.test(raw) ? Number(raw) : i;
+    if (seen.has(slot)) return null;
+    seen.add(slot);
+    const imgs = box.querySelectorAll(css(S.image));
+    if (imgs.length > 1) return null;
+    const img = imgs[0];
+    if (img instanceof HTMLImageElement && /^https?:/.test(img.src)) out.push({ slot, img, box });
+  }
+  return out;
+}
+
+function openPopover(root: ShadowRoot, anchor: HTMLElement, target: { itemId: string; slot: number; imageUrl: string; source: 'itemEdit' | 'sellManage' }, info: ItemInfo): void {
+  root.querySelector('.pop')?.remove();
+  const pop = el('div', { className: 'pop' });
+  pop.setAttribute('role', 'dialog');
+  pop.style.left = anchor.style.left || '0';
+  const title = el('strong', {}, `记录主图${target.slot + 1}版本 Record this image`);
+  const id = el('div', { className: 'muted' }, `商品 ${target.itemId} · ${parseImageId(target.imageUrl) ?? '无图片ID'}`);
+  const task = el('div', { className: 'muted' }, info.defaultTask ? `关联任务 Task: ${info.defaultTask.title}` : '没有进行中的主图优化任务 No open 主图优化 task');
+  const note = el('input', { type: 'text', maxLength: 2000, placeholder: '备注，如"场景图 A" Note' });
+  note.className = 'note';
+  const status = el('div', { className: 'muted' });
+  const save = el('button', { type: 'button', className: 'primary' }, '记录 Record');
+  const cancel = el('button', { type: 'button' }, '取消');
+  cancel.addEventListener('click', () => pop.remove());
+  save.addEventListener('click', async () => {
+    save.disabled = true;
+    try {
+      const v = await call<{ version: number }>({ type: 'image.record', itemId: target.itemId, slot: target.slot, imageUrl: target.imageUrl, note: note.value, taskId: info.defaultTask?.id ?? null, source: target.source });
+      status.className = 'ok';
+      status.textContent = `已记录 v${v.version} Recorded`;
+      setTimeout(() => pop.remove(), 1200);
+    } catch (e) {
+      status.className = 'err';
+      status.textContent = e instanceof Error ? e.message : String(e);
+      save.disabled = false;
+    }
+  });
+  pop.append(title, id, task, note, status, el('div', { className: 'row' }));
+  pop.lastElementChild?.append(cancel, save);
+  root.append(pop);
+  note.focus();
+}
+
+function recordButton(slot: number): HTMLButtonElement {
+  const b = el('button', { type: 'button', className: 'rec', title: '掌柜：把这张主图记为一个版本 Record this main image as a version' }, `记录版本${slot === 0 ? '' : ` ${slot + 1}`}`);
+  b.dataset.slot = String(slot);
+  return b;
+}
+
+/** Item edit page: a strip under the 主图 field with one control under each filled slot. */
+async function initItemEdit(signal: AbortSignal, itemId: string): Promise<void> {
+  const info = await call<ItemInfo>({ type: 'images.forItem', itemId }).catch(() => null);
+  if (!info || signal.aborted) return;
+  const observe = (slots: Slot[] | null): void => {
+    if (slots && slots.length > 0) void call({ type: 'images.observe', items: [{ itemId, slots: slots.map((s) => ({ slot: s.slot, imageUrl: s.img.src })) }] }).catch(() => {});
+  };
+  // What the edit page shows at load is what is saved: a recorded picture there is live.
+  observe(readSlots(document));
+  // The page's own submit: listened to, never clicked or held up.
+  const onClick = (e: Event): void => {
+    if (e.target instanceof Element && e.target.closest(css(S.itemEditSubmit))) observe(readSlots(document));
+  };
+  document.addEventListener('click', onClick, { capture: true, passive: true });
+  signal.addEventListener('abort', () => document.removeEventListener('click', onClick, { capture: true }));
+  if (!info.canRecord) return;
+
+  const { host, root } = createShadowHost('zhanggui-image-versions', STRIP_CSS);
+  let rendered = '';
+  const render = (): void => {
+    const slots = readSlots(document);
+    const field = document.querySelector(css(S.itemEditMainImagesField));
+    if (!slots || !field) {
+      host.remove();
+      rendered = '';
+      return;
+    }
+    if (host.previousElementSibling !== field) field.after(host);
+    const key = slots.map((s) => `${s.slot}:${s.img.src}`).join('|');
+    if (key === rendered) return;
+    rendered = key;
+    root.querySelectorAll('.rec').forEach((b) => b.remove());
+    const base = host.getBoundingClientRect().left;
+    for (const s of slots) {
+      const b = recordButton(s.slot);
+      b.style.left = `${Math.max(0, s.box.getBoundingClientRect().left - base)}px`;
+      b.addEventListener('click', () => openPopover(root, b, { itemId, slot: s.slot, imageUrl: s.img.src, source: 'itemEdit' }, info));
+      root.append(b);
+    }
+  };
+  let scheduled = false;
+  const mo = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      if (!signal.aborted) render();
+    });
+  });
+  const group = document.querySelector(css(S.itemEditMainImages)) ?? document.body;
+  mo.observe(group, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
+  signal.addEventListener('abort', () => mo.disconnect());
+  removeOnAbort(signal, host);
+  render();
+}
+
+/** 商品管理: a control beside each row's thumbnail (slot 0), and the rows' pictures reported once per scan. */
+async function initSellManage(signal: AbortSignal): Promise<void> {
+  const done = new WeakSet<Element>();
+  let info: ItemInfo | null = null;
+  const scan = async (): Promise<void> => {
+    const fresh = findItemRows(document, location.href).filter((r) => !done.has(r.row));
+    if (fresh.length === 0) return;
+    const targets = fresh.flatMap((r) => {
+      done.add(r.row);
+      const imgs = r.row.querySelectorAll(css(S.image));
+      const img = imgs[0];
+      return imgs.length === 1 && img instanceof HTMLImageElement && /^https?:/.test(img.src) ? [{ ...r, img }] : [];
+    });
+    if (targets.length === 0) return;
+    void call({ type: 'images.observe', items: targets.slice(0, 200).map((t) => ({ itemId: t.itemId, slots: [{ slot: 0, imageUrl: t.img.src }] })) }).catch(() => {});
+    info ??= await call<ItemInfo>({ type: 'images.forItem', itemId: targets[0]!.itemId }).catch(() => null);
+    if (!info?.canRecord || signal.aborted) return;
+    for (const t of targets) {
+      const { host, root } = createShadowHost('zhanggui-image-version', INLINE_CSS);
+      const b = recordButton(0);
+      b.dataset.itemId = t.itemId;
+      b.addEventListener('click', async () => {
+        const itemInfo = await call<ItemInfo>({ type: 'images.forItem', itemId: t.itemId }).catch(() => info!);
+        openPopover(root, b, { itemId: t.itemId, slot: 0, imageUrl: t.img.src, source: 'sellManage' }, itemInfo);
+      });
+      root.append(b);
+      t.anchor.append(host);
+      removeOnAbort(signal, host);
+    }
+  };
+  let scheduled = false;
+  const mo = new MutationObserver(() => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      if (!signal.aborted) void scan();
+    });
+  });
+  mo.observe(document.body, { childList: true, subtree: true });
+  signal.addEventListener('abort', () => mo.disconnect());
+  await scan();
+}
+
+export const imageVersions: Feature = {
+  id: 'image-versions',
+  include: (page) => page === 'itemEdit' || page === 'qianniu.sellManage',
+  async init(signal, { page, url }) {
+    if (page === 'qianniu.sellManage') return initSellManage(signal);
+    const itemId = itemIdFromUrl(url);
+    if (itemId) await initItemEdit(signal, itemId);
+  },
+};
