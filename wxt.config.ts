@@ -20,7 +20,7 @@ export default defineConfig({
     action: { default_title: '掌柜 Zhanggui' },
     // The in-page panel and quick-add dialog are our page framed into the seller pages.
     web_accessible_resources:
-      browser === 'firefox' ? (['panel.html'] as never) : [{ resources: ['panel.html'], matches: SELLER_HOSTS }],
+      browser === 'firefox' ? (['panel.html', 'kpi.html'] as never) : [{ resources: ['panel.html', 'kpi.html'], matches: SELLER_HOSTS }],
     commands: {
       'quick-add-task': {
         suggested_key: { default: 'Alt+Shift+T' },

@@ -1,0 +1,35 @@
+import { matchesEntry } from '@/lib/capture/dom';
+import type { Figure } from '@/lib/capture/types';
+import { css, S } from '@/lib/taobao/selectors';
+
+const KPI_NAME = css(S.sycmKpiCellName);
+
+/** Cells of a table row by column index, expanding colspan (as the item-table reader counts them). */
+function columns(row: Element): Element[] {
+  const out: Element[] = [];
+  for (const c of Array.from(row.children)) {
+    if (c.tagName !== 'TD' && c.tagName !== 'TH') continue;
+    const span = Math.min(Math.max(Number(c.getAttribute('colspan') ?? 1) || 1, 1), 50);
+    for (let i = 0; i < span; i++) out.push(c);
+  }
+  return out;
+}
+
+/**
+ * Where a figure's badge sits, from the page elements its reader read it from (Figure.origin,
+ * found through the selector registry): a Sycm KPI cell → its name part; an item-table figure
+ * ([row, header cell]) → the row's cell in that column; a Qianniu workbench figure
+ * ([value block, label]) → the label. Null when the origin is not one of those.
+ */
+export function badgeAnchor(f: Figure): Element | null {
+  const [first, second] = f.origin ?? [];
+  if (!first || !first.isConnected) return null;
+  if (matchesEntry(first, S.sycmKpiCell)) return first.querySelector(KPI_NAME) ?? first;
+  if (second && (second.tagName === 'TH' || second.tagName === 'TD') && matchesEntry(first, S.tableBodyRow)) {
+    const headRow = second.parentElement;
+    if (!headRow) return null;
+    const index = columns(headRow).indexOf(second);
+    return index >= 0 ? (columns(first)[index] ?? null) : null;
+  }
+  return second && second.isConnected ? second : null;
+}

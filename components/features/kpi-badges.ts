@@ -1,0 +1,128 @@
+// WXT's browser, not webextension-polyfill: no wrapper to build on the host page's main thread.
+import { browser } from 'wxt/browser';
+import type { Figure } from '@/lib/capture/types';
+import { metricByCode } from '@/lib/metrics/dictionary';
+import { call } from '@/lib/messaging/client';
+import { DATA_VERSION_KEY } from '@/lib/messaging/events';
+import type { BadgeInfo } from '@/lib/metrics/messages';
+import { badgeAnchor } from './kpi-anchors';
+import { openKpiFrame } from './kpi-frame';
+import { createShadowHost, el } from './shadow-host';
+
+export const KPI_BADGE_TAG = 'zhanggui-kpi-badge';
+
+const CSS = `:host { display: inline-block; margin-left: 6px; vertical-align: middle; }
+.b { display: inline-flex; gap: 4px; align-items: center; font-size: 11px; line-height: 16px; padding: 0 6px; border-radius: 9px; border: 1px solid #e5e6eb; background: #f7f8fa; color: #4e5969; cursor: pointer; white-space: nowrap; }
+.b:hover { border-color: #ff5000; }
+.dot { width: 8px; height: 8px; border-radius: 50%; background: #c9cdd4; }
+.ok .dot { background: #00b42a; } .watch .dot { background: #ff7d00; } .breach .dot { background: #f53f3f; }
+.up { color: #00b42a; } .down { color: #f53f3f; }
+.tasks { color: #fff; background: #ff5000; border-radius: 7px; padding: 0 5px; }`;
+
+const STATUS_TEXT: Record<string, string> = { ok: '达标 on track', watch: '接近警戒线 near the line', breach: '越线 breached' };
+
+export function formatChange(change: number | null): string {
+  if (change === null || !Number.isFinite(change)) return '';
+  const pct = Math.round(change * 100);
+  return pct > 0 ? `↑${pct}%` : pct < 0 ? `↓${Math.abs(pct)}%` : '→0%';
+}
+
+interface Badge {
+  host: HTMLElement;
+  button: HTMLButtonElement;
+  figure: Figure;
+}
+
+function makeBadge(f: Figure): Badge {
+  const { host, root } = createShadowHost(KPI_BADGE_TAG, CSS);
+  const button = el('button', { className: 'b', type: 'button' });
+  button.append(el('span', { className: 'dot' }));
+  root.append(button);
+  const badge: Badge = { host, button, figure: f };
+  button.addEventListener('click', (e) => {
+    e.preventDefault();
+    e.stopPropagation(); // the cell may be a link or a sort header of the page
+    const fig = badge.figure;
+    openKpiFrame({ metric: fig.metric, itemId: fig.itemId, value: fig.value, date: fig.date, period: fig.period, url: location.href });
+  });
+  return badge;
+}
+
+function setFigure(b: Badge, f: Figure): void {
+  b.figure = f;
+  b.button.dataset.metric = f.metric;
+  b.button.dataset.itemId = f.itemId ?? '';
+  const label = metricByCode(f.metric)?.labels[0] ?? f.metric;
+  b.button.title = `掌柜：${label}${f.itemId ? `（商品 ${f.itemId}）` : ''} 趋势、目标与任务 · trend, target and tasks`;
+}
+
+function render(b: Badge, info: BadgeInfo): void {
+  const { button } = b;
+  button.className = `b ${info.status ?? 'none'}`;
+  button.dataset.status = info.status ?? 'none';
+  button.dataset.change = info.change === null || info.hidden ? '' : String(info.change);
+  button.dataset.tasks = String(info.openTasks);
+  const parts: HTMLElement[] = [el('span', { className: 'dot' })];
+  const chg = info.hidden ? '' : formatChange(info.change);
+  if (chg) parts.push(el('span', { className: chg.startsWith('↑') ? 'up' : chg.startsWith('↓') ? 'down' : '' }, chg));
+  if (info.openTasks > 0) parts.push(el('span', { className: 'tasks' }, `${info.openTasks}任务`));
+  button.replaceChildren(...parts);
+  const label = metricByCode(b.figure.metric)?.labels[0] ?? b.figure.metric;
+  const status = info.status ? STATUS_TEXT[info.status] : '未设目标 no target';
+  button.setAttribute('aria-label', `${label}：${status}${chg ? `，较7日均值 ${chg}` : ''}，${info.openTasks} 个未完成任务`);
+}
+
+/**
+ * KPI badges next to the figures the capture read: status dot against the target or warning
+ * line, change against the 7-day average, open tasks on that metric or item. One request for
+ * every badge on the page; counts follow any write (DATA_VERSION_KEY).
+ */
+export class KpiBadges {
+  private readonly badges = new Map<Element, Badge>();
+
+  constructor(private readonly signal: AbortSignal) {
+    const onStorage = (changes: Record<string, unknown>, area: string): void => {
+      if (area === 'local' && DATA_VERSION_KEY in changes) void this.refresh();
+    };
+    browser.storage.onChanged.addListener(onStorage);
+    signal.addEventListener(
+      'abort',
+      () => {
+        browser.storage.onChanged.removeListener(onStorage);
+        for (const b of this.badges.values()) b.host.remove();
+        this.badges.clear();
+      },
+      { once: true },
+    );
+  }
+
+  /** Places or updates a badge for every figure that has an anchor on the page. */
+  update(figures: readonly Figure[]): void {
+    if (this.signal.aborted) return;
+    for (const [anchor, b] of this.badges) if (!anchor.isConnected || !b.host.isConnected) this.badges.delete(anchor);
+    for (const f of figures) {
+      const anchor = badgeAnchor(f);
+      if (!anchor) continue;
+      let b = this.badges.get(anchor);
+      if (!b) {
+        b = makeBadge(f);
+        anchor.append(b.host);
+        this.badges.set(anchor, b);
+      }
+      setFigure(b, f);
+    }
+    void this.refresh();
+  }
+
+  async refresh(): Promise<void> {
+    const list = [...this.badges.values()].slice(0, 500);
+    if (list.length === 0 || this.signal.aborted) return;
+    const cells = list.map(({ figure: f }) => ({ metric: f.metric, itemId: f.itemId, value: f.value, date: f.date, period: f.period }));
+    const infos = await call<BadgeInfo[]>({ type: 'metrics.badges', cells }).catch(() => null);
+    if (!infos || this.signal.aborted) return;
+    list.forEach((b, i) => {
+      const info = infos[i];
+      if (info) render(b, info);
+    });
+  }
+}

@@ -1,0 +1,160 @@
+import { captureWithOrigins } from '@/lib/capture/capture-page';
+import { OBSERVER_TAG, parseObserved } from '@/lib/capture/observed';
+import { riskInBody, riskInUrl } from '@/lib/capture/risk';
+import type { Figure, PageResponse } from '@/lib/capture/types';
+import { localToday } from '@/lib/domain/dates';
+import type { Feature } from '@/lib/features/types';
+import { call, RequestError } from '@/lib/messaging/client';
+import type { IngestReply } from '@/lib/metrics/messages';
+import { detectPage, type PageKind } from '@/lib/taobao/page-detect';
+import { KpiBadges } from './kpi-badges';
+import { showCaptureWarning, showRiskNotice } from './risk-notice';
+
+/** Wait this long after the last page change (DOM or response) before reading: pages render in bursts. */
+const SETTLE_MS = 400;
+/** …but read at least this often while a page keeps changing. */
+const MAX_WAIT_MS = 2000;
+const KEEP_RESPONSES = 60;
+export const STATUS_TAG = 'zhanggui-kpi-status';
+
+/**
+ * Per page load, not per route: a risk-control pause outlives SPA route changes and ends only
+ * with a new page load (a new content-script instance), as taobao-pages.md requires.
+ */
+const state = {
+  listening: false,
+  paused: null as string | null,
+  responses: [] as PageResponse[],
+  onChange: null as (() => void) | null,
+};
+
+/** A small status element of ours (never shown) that tests and the capture benchmark read. */
+function status(): HTMLElement {
+  let s = document.querySelector(STATUS_TAG);
+  if (!(s instanceof HTMLElement)) {
+    s = document.createElement(STATUS_TAG);
+    (s as HTMLElement).hidden = true;
+    document.documentElement.append(s);
+  }
+  return s as HTMLElement;
+}
+
+/** Stops all capture on this tab at once and says why. Nothing read after this is sent. */
+export function pauseCapture(reason: string): void {
+  if (state.paused) return;
+  state.paused = reason;
+  state.responses = [];
+  status().dataset.state = 'paused';
+  status().dataset.reason = reason.slice(0, 200);
+  showRiskNotice(reason);
+}
+
+/** Forwarded responses from the MAIN-world observer, checked for risk signals on arrival. */
+function listen(): void {
+  if (state.listening) return;
+  state.listening = true;
+  window.addEventListener('message', (e) => {
+    if (state.paused) return;
+    const r = parseObserved(e, window);
+    if (!r) return;
+    const risk = riskInUrl(r.url) ?? riskInBody(r.body);
+    if (risk) return pauseCapture(risk);
+    // Keep nothing while the SPA shows a page we do not read (orders hold buyer data).
+    if (!capturesOn(detectPage(location.href))) return;
+    state.responses.push(r);
+    if (state.responses.length > KEEP_RESPONSES) state.responses.shift();
+    state.onChange?.();
+  });
+  // The observer kept what the page fetched before we were listening.
+  window.postMessage({ tag: OBSERVER_TAG, kind: 'replay' }, location.origin);
+}
+
+/** Only mutations of the page itself matter, not our own badges and notices. */
+function isOurs(n: Node | null): boolean {
+  for (let e: Node | null = n; e; e = e.parentNode) if (e.nodeType === 1 && (e as Element).tagName.startsWith('ZHANGGUI-')) return true;
+  return false;
+}
+
+const capturesOn = (page: PageKind | null): boolean => page !== null && ((page.startsWith('sycm.') && page !== 'sycm.login') || page === 'qianniu.workbench');
+
+const figureKey = (f: Figure): string => `${f.metric}|${f.itemId ?? ''}|${f.period}|${f.date}|${f.value}`;
+
+/**
+ * Passive KPI capture on Sycm pages and the Qianniu workbench: reads the DOM and the responses
+ * the page fetched (lib/capture), debounced after the page settles and after changes, and sends
+ * the figures to the background. Risk-control signals pause it for the rest of the page load.
+ */
+export const kpiCapture: Feature = {
+  id: 'kpi-capture',
+  include: (page: PageKind) => capturesOn(page),
+  init(signal) {
+    listen();
+    if (state.paused) return;
+    const badges = new KpiBadges(signal);
+    let timer: ReturnType<typeof setTimeout> | null = null;
+    let firstChange = 0;
+    let lastSent = '';
+    let shownWarning = '';
+
+    const run = (): void => {
+      timer = null;
+      firstChange = 0;
+      if (signal.aborted || state.paused) return;
+      const t0 = performance.now();
+      const { result, figures } = captureWithOrigins({ url: location.href, document, responses: state.responses, today: localToday() });
+      const ms = performance.now() - t0;
+      const s = status();
+      s.dataset.ms = ms.toFixed(2);
+      s.dataset.runs = String(Number(s.dataset.runs ?? 0) + 1);
+      if (result.status === 'paused') return pauseCapture(result.warnings[0] ?? 'risk control');
+      s.dataset.state = 'ok';
+      s.dataset.count = String(result.metrics.length);
+      if (result.metrics.length === 0) return;
+      badges.update(figures);
+      const key = figures.map(figureKey).sort().join(',');
+      if (key === lastSent) return;
+      lastSent = key;
+      void call<IngestReply>({ type: 'metrics.ingest', url: location.href, identity: result.shop, figures: result.metrics })
+        .then((reply) => {
+          s.dataset.stored = String(Number(s.dataset.stored ?? 0) + reply.stored);
+          if (reply.accountWarning && reply.accountWarning !== shownWarning && !signal.aborted) {
+            shownWarning = reply.accountWarning;
+            showCaptureWarning(reply.accountWarning);
+          }
+        })
+        .catch((e: unknown) => {
+          lastSent = ''; // try again on the next change
+          if (e instanceof RequestError && e.field === 'shop' && !signal.aborted) {
+            s.dataset.refused = e.message.slice(0, 200);
+            if (e.message !== shownWarning) showCaptureWarning((shownWarning = e.message));
+          }
+        });
+    };
+    const schedule = (): void => {
+      if (signal.aborted || state.paused) return;
+      const now = performance.now();
+      if (!firstChange) firstChange = now;
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(run, Math.max(0, Math.min(SETTLE_MS, firstChange + MAX_WAIT_MS - now)));
+    };
+
+    state.onChange = schedule;
+    const observer = new MutationObserver((records) => {
+      if (records.some((r) => !isOurs(r.target))) schedule();
+    });
+    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
+    const onLoad = (): void => schedule();
+    if (document.readyState === 'complete') schedule();
+    else window.addEventListener('load', onLoad, { once: true });
+    signal.addEventListener(
+      'abort',
+      () => {
+        observer.disconnect();
+        window.removeEventListener('load', onLoad);
+        if (timer) clearTimeout(timer);
+        if (state.onChange === schedule) state.onChange = null;
+      },
+      { once: true },
+    );
+  },
+};

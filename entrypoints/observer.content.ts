@@ -1,0 +1,15 @@
+import { installObserver } from '@/lib/capture/observer';
+
+/**
+ * MAIN world, document_start: sees the responses the seller pages fetch for themselves and
+ * forwards them to our isolated content script (lib/capture/observer.ts says how, and what it
+ * never does). No other imports: this runs before the page's own scripts, on every load.
+ */
+export default defineContentScript({
+  matches: ['https://sycm.taobao.com/*', 'https://myseller.taobao.com/*', 'https://qn.taobao.com/*'],
+  world: 'MAIN',
+  runAt: 'document_start',
+  main() {
+    installObserver(window);
+  },
+});
