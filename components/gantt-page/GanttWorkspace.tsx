@@ -81,7 +81,8 @@ export function GanttWorkspace(props: {
     () => state.projects.filter((p) => options.scope === 'all' || p.id === options.scope).flatMap((p) => p.milestones),
     [state.projects, options.scope],
   );
-  const titleOf = (id: string): string => state.tasks.find((t) => t.id === id)?.title ?? id;
+  const titles = useMemo(() => new Map(state.tasks.map((t) => [t.id, t.title])), [state.tasks]);
+  const titleOf = (id: string): string => titles.get(id) ?? id;
   const pendingMove: PendingMove | null = pending ? { taskId: pending.preview.taskId, startDate: pending.preview.startDate, dueDate: pending.preview.dueDate } : null;
 
   const focusChart = (): void => box.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus({ preventScroll: true });

@@ -63,6 +63,52 @@ async function selectTask(p: Page, title: string): Promise<void> {
   expect(await selectedRow(p)).toContain(`${title}，小美`);
 }
 
+/**
+ * Drags the selected task's bar by `days` with pointer events dispatched in the page (no trusted
+ * input on extension pages). The bar is found on the canvas itself: along the selected row's
+ * middle, the first run of strongly coloured pixels wider than half a day.
+ */
+async function dragSelectedBar(p: Page, days: number, pxPerDay = 32): Promise<void> {
+  const ok = await p.evaluate(
+    async (d, ppd) => {
+      const list = document.querySelector('[role="listbox"]')!;
+      const option = document.getElementById(list.getAttribute('aria-activedescendant') ?? '');
+      const canvas = document.querySelector('.zg-gantt canvas') as HTMLCanvasElement;
+      if (!option || !canvas) return 'no selection';
+      const c = canvas.getBoundingClientRect();
+      const y = option.getBoundingClientRect().top + 14;
+      const dpr = canvas.width / c.width;
+      const px = canvas.getContext('2d')!.getImageData(0, Math.round((y - c.top) * dpr), canvas.width, 1).data;
+      let start = -1;
+      let x = -1;
+      for (let i = Math.round(200 * dpr); i < canvas.width; i++) {
+        const [r, g, b] = [px[i * 4]!, px[i * 4 + 1]!, px[i * 4 + 2]!];
+        const strong = Math.max(r, g, b) - Math.min(r, g, b) > 80;
+        if (strong && start < 0) start = i;
+        if (!strong && start >= 0) {
+          if (i - start > (ppd / 2) * dpr) {
+            x = c.left + (start + i) / 2 / dpr;
+            break;
+          }
+          start = -1;
+        }
+      }
+      if (x < 0) return 'no bar on the selected row';
+      const ev = (type: string, clientX: number): PointerEvent => new PointerEvent(type, { clientX, clientY: y, button: 0, buttons: 1, pointerId: 1, isPrimary: true, bubbles: true, cancelable: true });
+      canvas.dispatchEvent(ev('pointerdown', x));
+      for (let k = 1; k <= 4; k++) {
+        window.dispatchEvent(ev('pointermove', x + (k / 4) * d * ppd));
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+      window.dispatchEvent(ev('pointerup', x + d * ppd));
+      return 'ok';
+    },
+    days,
+    pxPerDay,
+  );
+  expect(ok).toBe('ok');
+}
+
 const CHAIN = ['预热主图', '预热会场页面搭建', '正式与返场页面更新'];
 
 beforeAll(async () => {
@@ -123,12 +169,13 @@ describe('the Gantt page', () => {
     expect(dates(await stored(page), CHAIN)).toEqual(before);
   });
 
-  it('a confirmed move saves the task and pushes its dependents', async () => {
+  it('a dragged bar, once confirmed, saves the task and pushes its dependents', async () => {
     const s0 = await stored(page);
     const before = CHAIN.map((t) => s0.tasks.find((x) => x.title === t)!);
     await selectTask(page, '预热主图');
-    await key(page, 'ArrowRight', true);
+    await dragSelectedBar(page, 1);
     await page.waitForSelector('[role="dialog"]');
+    expect(await page.$eval('[role="dialog"]', (d) => (d as HTMLElement).innerText)).toContain('（推后 1 天），将顺延 2 个后续任务');
     await domClick(page, '[data-action="confirm-move"]');
     await page.waitForFunction(() => !document.querySelector('[role="dialog"]') && document.body.innerText.includes('已保存'), { polling: 100 });
     const plusOne = (iso: string | null): string => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
