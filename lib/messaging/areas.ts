@@ -6,7 +6,8 @@ import { scheduleArea } from '../schedule/messages';
 import { collabArea } from '../collab/messages';
 import { dashboardArea } from '../dashboard/messages';
 import { boardsArea } from '../boards/messages';
+import { syncArea } from '../sync/messages';
 import type { Area } from './area';
 
 /** Every protocol area with its handler (see lib/messaging/area.ts). */
-export const AREAS: readonly Area[] = [workspaceArea, rulesArea, nlArea, metricsArea, scheduleArea, collabArea, dashboardArea, boardsArea];
+export const AREAS: readonly Area[] = [workspaceArea, rulesArea, nlArea, metricsArea, scheduleArea, collabArea, dashboardArea, boardsArea, syncArea];

@@ -7,6 +7,7 @@ import { scheduleRequests } from '../schedule/messages';
 import { collabRequests } from '../collab/messages';
 import { dashboardRequests } from '../dashboard/messages';
 import { boardsRequests } from '../boards/messages';
+import { syncRequests } from '../sync/messages';
 
 export { DATA_VERSION_KEY, QUICK_ADD_EVENT } from './events';
 
@@ -17,7 +18,7 @@ export { DATA_VERSION_KEY, QUICK_ADD_EVENT } from './events';
  * To add an area: export its request schemas and an Area from lib/<area>/messages.ts,
  * then list it here and in lib/messaging/areas.ts.
  */
-export const requestSchema = z.discriminatedUnion('type', [...workspaceRequests, ...rulesRequests, ...nlRequests, ...metricsRequests, ...scheduleRequests, ...collabRequests, ...dashboardRequests, ...boardsRequests]);
+export const requestSchema = z.discriminatedUnion('type', [...workspaceRequests, ...rulesRequests, ...nlRequests, ...metricsRequests, ...scheduleRequests, ...collabRequests, ...dashboardRequests, ...boardsRequests, ...syncRequests]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 
