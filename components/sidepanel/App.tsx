@@ -63,6 +63,9 @@ export function App(): React.JSX.Element {
       <header className="top">
         <strong className="brand">掌柜</strong>
         <span className="muted">{state.shop?.name}</span>
+        <a className="dash-link" href="/dashboard.html" target="_blank" rel="noopener" title="数据看板：日报、周报、漏斗、商品排行、导入、自定义看板 Data dashboard">
+          📊 数据 Dashboard
+        </a>
         <span className="sync" title="数据只保存在本机 Data stays on this computer">本地模式 Local</span>
       </header>
       {state.quarantined > 0 && (

@@ -25,6 +25,8 @@ export interface SeriesSpec {
   values: readonly (number | null)[];
   /** The comparison period: dashed and grey-ish. */
   dashed?: boolean;
+  /** A reference line (target, warning): no point markers. */
+  flat?: boolean;
   color?: string;
 }
 
@@ -65,8 +67,8 @@ export function seriesChart(labels: readonly string[], series: readonly SeriesSp
           backgroundColor: color,
           borderWidth: s.dashed ? 1.5 : 2,
           borderDash: s.dashed ? [6, 4] : [],
-          pointRadius: labels.length > 62 ? 0 : 2,
-          pointHoverRadius: 4,
+          pointRadius: s.flat || labels.length > 62 ? 0 : 2,
+          pointHoverRadius: s.flat ? 0 : 4,
           tension: 0,
           spanGaps: false,
           indexAxis: 'x' as const,

@@ -4,7 +4,7 @@ import { daysBetween } from '../domain/dates';
 import { canSeeFinance } from '../domain/roles';
 import { defineArea } from '../messaging/area';
 import { UserError } from '../workspace/errors';
-import { dailyRecords, MAX_RANGE_DAYS, type DayRecord } from './query';
+import { dailyRecords, lastDailyDay, MAX_RANGE_DAYS, type DayRecord } from './query';
 
 /** The data dashboard: daily figures over a range (the page computes reports from them). */
 export const dashboardRequests = [z.object({ type: z.literal('dashboard.data'), from: isoDate, to: isoDate })] as const;
@@ -16,6 +16,8 @@ export interface DashboardData {
   financeHidden: boolean;
   meName: string | null;
   today: string;
+  /** The last day with any daily figure (in or out of the range), or null when there is none. */
+  lastDay: string | null;
 }
 
 export const dashboardArea = defineArea(dashboardRequests, ['dashboard.data'], async (req, services) => {
@@ -27,6 +29,6 @@ export const dashboardArea = defineArea(dashboardRequests, ['dashboard.data'], a
   const me = s.members.find((m) => m.id === s.meId) ?? null;
   // No member chosen yet: show no money figures rather than all of them.
   const finance = me ? canSeeFinance(me.role) : false;
-  const records = await dailyRecords(services.db, s.shop.id, req.from, req.to, finance);
-  return { shopName: s.shop.name, records, financeHidden: !finance, meName: me?.name ?? null, today: services.today() } satisfies DashboardData;
+  const [records, lastDay] = await Promise.all([dailyRecords(services.db, s.shop.id, req.from, req.to, finance), lastDailyDay(services.db, s.shop.id, finance)]);
+  return { shopName: s.shop.name, records, financeHidden: !finance, meName: me?.name ?? null, today: services.today(), lastDay } satisfies DashboardData;
 });

@@ -4,6 +4,7 @@
  * gives the shop's and every item's figures. Finance figures are left out here, in the
  * background, for roles that may not see them: the page never receives them.
  */
+import Dexie from 'dexie';
 import type { ZhangguiDb } from '../db/schema';
 import { METRICS } from '../metrics/dictionary';
 import type { MetricRecord } from '../metrics/record';
@@ -29,4 +30,20 @@ export async function dailyRecords(db: ZhangguiDb, shopId: string, from: string,
       for (const r of rows) out.push({ metric: r.metric, itemKey: r.itemKey, date: r.date, value: r.value, provisional: r.provisional, capturedAt: r.capturedAt, period: r.period, source: r.source });
   });
   return out;
+}
+
+/** The last day with any daily figure the viewer may see (the dashboard opens on it), or null. */
+export async function lastDailyDay(db: ZhangguiDb, shopId: string, canSeeFinance: boolean): Promise<string | null> {
+  const codes = METRICS.filter((m) => canSeeFinance || !m.finance).map((m) => m.code);
+  const lasts = await Promise.all(
+    codes.map((code) =>
+      db.metrics
+        .where('[shopId+metric+period+date]')
+        .between([shopId, code, 'day', Dexie.minKey], [shopId, code, 'day', Dexie.maxKey])
+        .last(),
+    ),
+  );
+  let last: string | null = null;
+  for (const r of lasts) if (r && (last === null || r.date > last)) last = r.date;
+  return last;
 }

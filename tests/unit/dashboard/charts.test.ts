@@ -96,7 +96,7 @@ describe('chart configurations (as data)', () => {
     expect(prov!.data.map((p) => p.y)).toEqual([null, 0.03, 0.05]);
     expect(prov!.label).toBe('未定 Provisional');
     expect(amount!.label).toBe('退款金额 Refund amount');
-    expect((amount as { backgroundColor: string[] }).backgroundColor[2]).toContain('0.35');
+    expect((amount as unknown as { backgroundColor: string[] }).backgroundColor[2]).toContain('0.35');
     const hidden = refundChart(days, false);
     expect(hidden.data.datasets).toHaveLength(2);
     expect(hidden.options?.scales).not.toHaveProperty('y1');

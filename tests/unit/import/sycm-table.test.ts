@@ -108,3 +108,16 @@ describe('mapping a Sycm export', () => {
     expect(t.errors).toEqual([{ row: 4, reason: expect.stringContaining('支付买家数“x”') }]);
   });
 });
+
+describe('reading a chosen file', () => {
+  it('reads UTF-8 with BOM, GB18030 (Excel zh-CN "CSV") and .xlsx by content; refuses old .xls', async () => {
+    const { readTableFile } = await import('@/lib/import/read-file');
+    const utf8 = new TextEncoder().encode('\uFEFF统计日期,访客数\r\n2026-11-23,5\r\n');
+    expect(await readTableFile('a.csv', utf8, nodeInflate)).toEqual([['统计日期', '访客数'], ['2026-11-23', '5']]);
+    // "统计日期,访客数" in GBK.
+    const gbk = new Uint8Array([0xcd, 0xb3, 0xbc, 0xc6, 0xc8, 0xd5, 0xc6, 0xda, 0x2c, 0xb7, 0xc3, 0xbf, 0xcd, 0xca, 0xfd]);
+    expect(await readTableFile('a.csv', gbk, nodeInflate)).toEqual([['统计日期', '访客数']]);
+    expect(await readTableFile('export.bin', xlsx([['访客数'], [5]]), nodeInflate)).toEqual([['访客数'], ['5']]);
+    await expect(readTableFile('old.xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0]), nodeInflate)).rejects.toThrow(/xlsx/);
+  });
+});

@@ -1,0 +1,26 @@
+import { useEffect, useRef } from 'react';
+import type { ChartConfiguration } from 'chart.js';
+import { Chart } from './chart-setup';
+
+/**
+ * One chart.js chart from a configuration built in lib/dashboard/charts.ts. The chart is
+ * created after mount and destroyed when the configuration changes or the view goes away.
+ */
+export function ChartCanvas({ config, height = 220, label }: { config: ChartConfiguration<never, never>; height?: number; label: string }): React.JSX.Element {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (!canvas.current) return;
+    const chart = new Chart(canvas.current, config as ChartConfiguration);
+    return () => chart.destroy();
+  }, [config]);
+  return (
+    <div className="chart" style={{ height }}>
+      <canvas ref={canvas} role="img" aria-label={label} data-chart={label} />
+    </div>
+  );
+}
+
+/** Widens a concrete chart configuration for ChartCanvas. */
+export function anyConfig<T>(c: T): ChartConfiguration<never, never> {
+  return c as unknown as ChartConfiguration<never, never>;
+}
