@@ -43,7 +43,8 @@ export function mergeFigures(dom: readonly Figure[], responses: readonly Figure[
     if (scale > 0 && Math.abs(r.value - f.value) / scale > ROUNDING) {
       warnings.push(`${f.metric}${f.itemId ? ` item ${f.itemId}` : ''}: page shows ${f.value}, response has ${r.value}; kept the response`);
     }
-    out.push(r);
+    // The response's value, read where the page shows it: badges anchor on the DOM origin.
+    out.push(f.origin ? { ...r, origin: f.origin } : r);
     fromResponses.delete(k);
   }
   // Includes keys the DOM contradicted itself on: the response settles them.

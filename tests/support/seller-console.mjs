@@ -53,7 +53,7 @@ export const DEMO_NAV = `<div style="position:sticky;top:0;z-index:10;background
 
 const TRANSPARENT_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64');
 
-export function pageFor(url, { fixtures = FIXTURES, extraResponses = {}, demoNav = false } = {}) {
+export function pageFor(url, { fixtures = FIXTURES, extraResponses = {}, demoNav = false, pageScripts = [] } = {}) {
   const u = new URL(url);
   if (extraResponses[u.pathname]) return { contentType: 'application/json; charset=utf-8', body: extraResponses[u.pathname] };
   for (const [host, p, file] of RESPONSES) {
@@ -63,6 +63,8 @@ export function pageFor(url, { fixtures = FIXTURES, extraResponses = {}, demoNav
     if (u.hostname === host && test(u.pathname)) {
       let html = readFileSync(path.join(fixtures, file), 'utf8').replace(/<head>/i, `<head>${HOST_SCRIPT}`);
       if (demoNav) html = html.replace(/<body([^>]*)>/i, `<body$1>${DEMO_NAV}`);
+      // The saved pages are static; a test can make one fetch what the real page fetches (same-origin JSON).
+      if (pageScripts.length) html = html.replace(/<\/body>/i, `${pageScripts.map((src) => `<script>${src}</script>`).join('')}</body>`);
       return { contentType: 'text/html; charset=utf-8', body: html };
     }
   }
