@@ -2,12 +2,16 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { browser as chromeApi } from 'wxt/browser';
 import { ZhangguiDb } from '@/lib/db/schema';
 import { localToday } from '@/lib/domain/dates';
+import { AREAS } from '@/lib/messaging/areas';
 import { handleMessage } from '@/lib/messaging/handler';
 import { DATA_VERSION_KEY, QUICK_ADD_EVENT } from '@/lib/messaging/protocol';
 import { WorkspaceService } from '@/lib/workspace/service';
 import { browserNotifier } from '@/lib/rules/notify';
 import { onTaskChanged, runDaily, runDailyIfMissed } from '@/lib/rules/runner';
 import { DAILY_ALARM, dailyAlarmInfo } from '@/lib/rules/schedule';
+import { chromeAuthStorage } from '@/lib/sync/auth-storage';
+import { makeSupabaseClient } from '@/lib/sync/client';
+import { configureTeamMode, teamModeFor } from '@/lib/sync/messages';
 
 /** Wires lib/ services to messages, commands and the action; no logic of its own. */
 export default defineBackground(() => {
@@ -25,12 +29,24 @@ export default defineBackground(() => {
     if (alarm.name === DAILY_ALARM) void runDaily(ruleServices).catch((e: unknown) => console.error('[zhanggui] daily rules', e));
   });
 
+  // Team mode (lib/sync): off until an owner connects a Supabase project. Realtime only hints a
+  // pull; this alarm is the polling fallback (the service worker may have been asleep).
+  const SYNC_ALARM = 'zg-sync';
+  configureTeamMode({ makeClient: (cfg) => makeSupabaseClient(cfg, chromeAuthStorage(browser.storage.local)), realtime: true, onChange: bumpVersion });
+  const team = teamModeFor(services);
+  void team.tick().catch((e: unknown) => console.error('[zhanggui] sync', e));
+  void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 1 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === SYNC_ALARM) void team.tick().catch((e: unknown) => console.error('[zhanggui] sync', e));
+  });
+
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     // Only our own extension's pages and content scripts reach this listener.
     if (sender.id !== browser.runtime.id) return undefined;
     return handleMessage(message, { ...services, onChange: bumpVersion }).then((reply) => {
       // Task events: rules on task status run after a task changed.
       if (reply.ok && (message as { type?: unknown }).type === 'task.update') void onTaskChanged(ruleServices).catch(() => undefined);
+      if (reply.ok && !AREAS.some((a) => a.reads.has(String((message as { type?: unknown }).type)))) team.hint();
       return reply;
     });
   });

@@ -65,9 +65,11 @@ export class SyncEngine {
 
   private async round(force: boolean): Promise<SyncStatus> {
     if (!force && this.clock() < this.nextAttemptAt) return this.status();
+    let moved = false;
     try {
-      await this.push();
-      await this.pull();
+      const pushed = await this.push();
+      const pulled = await this.pull();
+      moved = pushed.acknowledged + pushed.rejected + pulled.rows > 0;
       this.failures = 0;
       this.nextAttemptAt = 0;
       this.lastError = null;
@@ -80,8 +82,10 @@ export class SyncEngine {
       this.nextAttemptAt = this.clock() + base * (0.5 + (this.o.random ?? Math.random)() / 2);
     }
     const s = await this.status();
+    const before = (await this.o.db.table('syncState').get(SYNC_KEYS.status))?.value as SyncStatus | undefined;
     await this.o.db.table('syncState').put({ key: SYNC_KEYS.status, value: s });
-    await this.o.onChange?.();
+    // Only tell the UI when something it shows changed (its refetch must not trigger another round).
+    if (moved || !before || before.state !== s.state || before.pending !== s.pending || before.reason !== s.reason) await this.o.onChange?.();
     return s;
   }
 
@@ -203,7 +207,6 @@ export class SyncEngine {
       quarantined += r.quarantined;
       if (page.length < limit) break;
     }
-    if (rows > 0) await this.o.onChange?.();
     return { rows, quarantined };
   }
 

@@ -254,6 +254,17 @@ export class TeamMode {
     return this.engine.sync({ force: true });
   }
 
+  private hintTimer: ReturnType<typeof setTimeout> | null = null;
+
+  /** After a local write: push soon (debounced, so a burst of edits goes in one batch). */
+  hint(delayMs = 1500): void {
+    if (!this.engine || this.hintTimer) return;
+    this.hintTimer = setTimeout(() => {
+      this.hintTimer = null;
+      void this.tick().catch((e: unknown) => console.error('[zhanggui] sync', e));
+    }, delayMs);
+  }
+
   /** Alarm / realtime / after-write hint: a round unless backing off. */
   async tick(): Promise<void> {
     await this.load();
