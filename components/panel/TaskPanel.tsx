@@ -3,6 +3,7 @@ import type { Member, Shop, Task } from '@/lib/domain';
 import { useRemote } from '../shared/use-remote';
 import { toHost } from './to-host';
 import { TaskRow } from './TaskRow';
+import { SyncBadge } from '../shared/SyncBadge';
 
 export interface PanelData {
   shop: Shop | null;
@@ -26,7 +27,7 @@ export function TaskPanel({ url }: { url: string }): React.JSX.Element {
       <header>
         <strong>掌柜</strong>
         <span className="muted">{data?.shop?.name ?? ''}</span>
-        <span className="sync" title="数据只保存在本机 Data stays on this computer">本地模式 Local</span>
+        <SyncBadge />
         <button type="button" className="primary small" onClick={() => toHost({ zg: 'openQuickAdd', itemId: data?.itemId ?? null })} title="快速添加任务 (Alt+Shift+T)">
           ＋ 任务
         </button>

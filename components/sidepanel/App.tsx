@@ -11,6 +11,7 @@ import { TeamView } from './TeamView';
 import { TodayView } from './TodayView';
 import { ActivityView } from './ActivityView';
 import { useHashRoute } from './use-hash-route';
+import { SyncBadge } from '../shared/SyncBadge';
 
 const TABS: [string, string][] = [
   ['today', '今日 Today'],
@@ -66,7 +67,7 @@ export function App(): React.JSX.Element {
         <a className="dash-link" href="/dashboard.html" target="_blank" rel="noopener" title="数据看板：日报、周报、漏斗、商品排行、导入、自定义看板 Data dashboard">
           📊 数据 Dashboard
         </a>
-        <span className="sync" title="数据只保存在本机 Data stays on this computer">本地模式 Local</span>
+        <SyncBadge />
       </header>
       {state.quarantined > 0 && (
         <div className="warn">有 {state.quarantined} 条损坏的记录已被隔离，未影响其他数据。 {state.quarantined} corrupted record(s) were set aside.</div>
