@@ -85,7 +85,8 @@ export function GanttWorkspace(props: {
   const titleOf = (id: string): string => titles.get(id) ?? id;
   const pendingMove: PendingMove | null = pending ? { taskId: pending.preview.taskId, startDate: pending.preview.startDate, dueDate: pending.preview.dueDate } : null;
 
-  const focusChart = (): void => box.current?.querySelector<HTMLElement>('[role="listbox"]')?.focus({ preventScroll: true });
+  // Back to the chart after the dialog, so the keyboard path (↑↓, Shift+←/→) continues.
+  const focusChart = (): void => (box.current?.querySelector('.zg-gantt [role="listbox"]') as HTMLElement | null)?.focus({ preventScroll: true });
 
   const onMoveRequest = (taskId: string, start: string, due: string): void => {
     setNotice(null);

@@ -2,6 +2,7 @@ import type { Activity, Member } from '@/lib/domain';
 import type { WorkspaceState } from '@/lib/workspace/types';
 import { memberName } from '../shared/format';
 import { useRemote } from '../shared/use-remote';
+import { AuditLogView } from '../collab/AuditLogView';
 
 const ACTION_ZH = { create: '创建', update: '修改', delete: '删除' } as const;
 const ENTITY_ZH = { shop: '店铺', member: '成员', project: '项目', task: '任务', template: '模板' } as const;
@@ -31,11 +32,7 @@ export function ActivityList({ entityId, members }: { entityId?: string; members
   );
 }
 
+/** The activity tab: the searchable audit log (tasks, projects, image versions, price changes, comments). */
 export function ActivityView({ state }: { state: WorkspaceState }): React.JSX.Element {
-  return (
-    <div className="page">
-      <h3>最近动态 Recent activity</h3>
-      <ActivityList members={state.members} />
-    </div>
-  );
+  return <AuditLogView state={state} />;
 }

@@ -10,6 +10,9 @@ import { TaskEditorView } from './TaskEditorView';
 import { TeamView } from './TeamView';
 import { TodayView } from './TodayView';
 import { ActivityView } from './ActivityView';
+import { ItemTimelineView } from '../collab/ItemTimelineView';
+import { RetroView } from '../collab/RetroView';
+import { SopLibraryView } from '../collab/SopLibraryView';
 import { useHashRoute } from './use-hash-route';
 import { SyncBadge } from '../shared/SyncBadge';
 
@@ -21,6 +24,8 @@ const TABS: [string, string][] = [
   ['lists', '逾期/受阻 Late'],
   ['team', '团队 Team'],
   ['activity', '动态 Activity'],
+  ['item', '商品 Items'],
+  ['sops', '知识库 SOPs'],
 ];
 
 /** The manager's workspace (Chrome side panel / Firefox sidebar / a tab). */
@@ -52,6 +57,15 @@ export function App(): React.JSX.Element {
       break;
     case 'team':
       view = <TeamView state={state} />;
+      break;
+    case 'item':
+      view = <ItemTimelineView key={route.params.get('id') ?? ''} state={state} itemId={route.params.get('id')} />;
+      break;
+    case 'sops':
+      view = <SopLibraryView state={state} params={route.params} />;
+      break;
+    case 'retro':
+      view = <RetroView key={route.params.get('project') ?? ''} state={state} projectId={route.params.get('project')} />;
       break;
     case 'activity':
       view = <ActivityView state={state} />;

@@ -2,6 +2,8 @@ import { call } from '@/lib/messaging/client';
 import type { WorkspaceState } from '@/lib/workspace/types';
 import { emptyTaskValues, TaskForm, valuesOf } from '../shared/TaskForm';
 import { ActivityList } from './ActivityView';
+import { StageSops } from '../collab/StageSops';
+import { TaskComments } from '../collab/TaskComments';
 
 /** Create or edit one task (all fields, dependencies included), with its history below. */
 export function TaskEditorView({ state, taskId, params, go }: { state: WorkspaceState; taskId: string | null; params: URLSearchParams; go: (to: string) => void }): React.JSX.Element {
@@ -48,6 +50,8 @@ export function TaskEditorView({ state, taskId, params, go }: { state: Workspace
           >
             删除 Delete
           </button>
+          <StageSops stage={task.stage} />
+          <TaskComments task={task} members={state.members} meId={state.meId} />
           <h3>变更记录 History</h3>
           <ActivityList entityId={task.id} members={state.members} />
         </>
