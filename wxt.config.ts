@@ -9,6 +9,9 @@ export const SELLER_HOSTS = [
   'https://sell.publish.tmall.com/*',
 ];
 
+/** Origins the optional assistant endpoint may be on (one is requested when the user enables it). */
+export const ASSISTANT_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({
@@ -17,6 +20,9 @@ export default defineConfig({
     default_locale: undefined,
     host_permissions: SELLER_HOSTS,
     permissions: ['storage', 'alarms', 'notifications', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    // The optional AI assistant talks to the endpoint the user enters; its origin is requested at
+    // enable time (chrome.permissions.request), never granted up front. See README "AI assistant".
+    ...(browser === 'firefox' ? { optional_permissions: ASSISTANT_ORIGINS as never } : { optional_host_permissions: ASSISTANT_ORIGINS }),
     action: { default_title: '掌柜 Zhanggui' },
     // The in-page panel and quick-add dialog are our page framed into the seller pages.
     web_accessible_resources:

@@ -1,9 +1,11 @@
 import browser from 'webextension-polyfill';
 import type { Member, Shop, Task } from '@/lib/domain';
 import { useRemote } from '../shared/use-remote';
+import { SyncBadge } from '../shared/SyncBadge';
 import { toHost } from './to-host';
 import { TaskRow } from './TaskRow';
-import { SyncBadge } from '../shared/SyncBadge';
+import { CommandBar } from '../commands/CommandBar';
+import { DailyBriefing } from '../briefing/DailyBriefing';
 
 export interface PanelData {
   shop: Shop | null;
@@ -35,6 +37,8 @@ export function TaskPanel({ url }: { url: string }): React.JSX.Element {
           ›
         </button>
       </header>
+      {data?.onboarded && <CommandBar />}
+      {data?.onboarded && <DailyBriefing />}
       {error && <div className="error">{error}</div>}
       {data && !data.onboarded && <p className="empty">还没有设置店铺。点击浏览器工具栏的掌柜图标完成设置。 Set up your shop from the toolbar icon.</p>}
       {data && data.itemId && (

@@ -10,6 +10,10 @@ import { TaskEditorView } from './TaskEditorView';
 import { TeamView } from './TeamView';
 import { TodayView } from './TodayView';
 import { ActivityView } from './ActivityView';
+import { RulesView } from './RulesView';
+import { RiskView } from './RiskView';
+import { CommandBar } from '../commands/CommandBar';
+import { DailyBriefing } from '../briefing/DailyBriefing';
 import { ItemTimelineView } from '../collab/ItemTimelineView';
 import { RetroView } from '../collab/RetroView';
 import { SopLibraryView } from '../collab/SopLibraryView';
@@ -24,6 +28,8 @@ const TABS: [string, string][] = [
   ['lists', '逾期/受阻 Late'],
   ['team', '团队 Team'],
   ['activity', '动态 Activity'],
+  ['rules', '规则 Rules'],
+  ['insights', '洞察 Insights'],
   ['item', '商品 Items'],
   ['sops', '知识库 SOPs'],
 ];
@@ -67,6 +73,12 @@ export function App(): React.JSX.Element {
     case 'retro':
       view = <RetroView key={route.params.get('project') ?? ''} state={state} projectId={route.params.get('project')} />;
       break;
+    case 'rules':
+      view = <RulesView state={state} go={route.go} />;
+      break;
+    case 'insights':
+      view = <RiskView />;
+      break;
     case 'activity':
       view = <ActivityView state={state} />;
       break;
@@ -83,6 +95,8 @@ export function App(): React.JSX.Element {
         </a>
         <SyncBadge />
       </header>
+      <CommandBar settings />
+      <DailyBriefing onOpenTask={(id) => route.go(`task?id=${encodeURIComponent(id)}`)} />
       {state.quarantined > 0 && (
         <div className="warn">有 {state.quarantined} 条损坏的记录已被隔离，未影响其他数据。 {state.quarantined} corrupted record(s) were set aside.</div>
       )}
