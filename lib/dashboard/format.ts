@@ -11,16 +11,27 @@ export function metricZh(code: string): string {
   return metricByCode(code)?.labels[0] ?? code;
 }
 
+/**
+ * `1234567.8` → `1,234,567.80`. By hand rather than Intl.NumberFormat: the first Intl formatter
+ * on a page costs ~7 ms of ICU setup, and chart axes format ticks on every draw.
+ */
 function group(n: number, digits: number): string {
-  return n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const fixed = Math.abs(n).toFixed(digits);
+  const dot = fixed.indexOf('.');
+  const int = dot < 0 ? fixed : fixed.slice(0, dot);
+  const frac = dot < 0 ? '' : fixed.slice(dot);
+  const sign = n < 0 && Number(fixed) !== 0 ? '-' : '';
+  return `${sign}${int.replace(/\B(?=(\d{3})+$)/g, ',')}${frac}`;
 }
 
 /** A value for display in its unit; null (no figure) shows as "—", never as 0. */
 export function formatValue(value: number | null, unit: MetricUnit | 'number'): string {
   if (value === null || !Number.isFinite(value)) return '—';
   switch (unit) {
-    case 'CNY':
-      return `¥${group(value, 2)}`;
+    case 'CNY': {
+      const g = group(value, 2);
+      return g.startsWith('-') ? `-¥${g.slice(1)}` : `¥${g}`;
+    }
     case 'rate':
       return `${(value * 100).toFixed(2)}%`;
     case 'seconds':

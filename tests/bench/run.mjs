@@ -7,6 +7,7 @@ const BENCHES = [
   ['node', ['tests/bench/content/content.bench.mjs']],
   ['node', ['tests/bench/gantt/gantt.bench.mjs']],
   ['npx', ['tsx', 'tests/bench/rules/rules.bench.ts']],
+  ['node', ['tests/bench/dashboard/dashboard.bench.mjs']],
 ];
 
 const build = spawnSync('npx', ['wxt', 'build'], { stdio: ['inherit', 'ignore', 'inherit'] });

@@ -141,3 +141,22 @@ describe('refund watch', () => {
     expect(refundWatch(index, '', ['2026-11-20'], false, TODAY)[0]!.amount).toBeNull();
   });
 });
+
+describe('formatting', () => {
+  it('formats values in their unit, missing as a dash', async () => {
+    const { formatValue, formatChange, formatMetric } = await import('@/lib/dashboard/format');
+    expect(formatValue(1234567.891, 'CNY')).toBe('¥1,234,567.89');
+    expect(formatValue(-1234.5, 'CNY')).toBe('-¥1,234.50');
+    expect(formatValue(-0.001, 'CNY')).toBe('¥0.00');
+    expect(formatValue(999, 'count')).toBe('999');
+    expect(formatValue(1000, 'count')).toBe('1,000');
+    expect(formatValue(12.5, 'count')).toBe('12.5');
+    expect(formatValue(0.0321, 'rate')).toBe('3.21%');
+    expect(formatValue(null, 'rate')).toBe('—');
+    expect(formatValue(Number.NaN, 'count')).toBe('—');
+    expect(formatMetric('stayTime', 38.46)).toBe('38.5秒');
+    expect(formatChange(0.1234)).toBe('+12.3%');
+    expect(formatChange(-0.04)).toBe('-4.0%');
+    expect(formatChange(null)).toBe('—');
+  });
+});
