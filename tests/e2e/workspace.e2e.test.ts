@@ -89,7 +89,7 @@ describe('the extension on the seller console', () => {
     expect(await textOf(sp)).toContain('<img src=x onerror=alert(1)> 核对今日支付金额');
     await domClick(sp, '.task-list a', '核对今日支付金额');
     await sp.waitForFunction(() => document.body.innerText.includes('来源 Source'));
-    const source = await sp.$eval('a[target="_blank"]', (a) => (a as HTMLAnchorElement).href);
+    const source = await sp.evaluate(() => [...document.querySelectorAll('p')].find((p) => p.textContent?.startsWith('来源 Source'))?.querySelector('a')?.href);
     expect(source).toBe(WORKBENCH);
     expect(await sp.$$eval('img', (i) => i.length)).toBe(0);
     await sp.close();
