@@ -26,7 +26,7 @@ export interface TeamModeDeps {
 
 export type TeamView =
   | { mode: 'local'; status: SyncStatus }
-  | { mode: 'team'; url: string; shopId: string | null; user: { id: string; email: string | null } | null; me: Member | null; status: SyncStatus };
+  | { mode: 'team'; url: string; anonKey: string; shopId: string | null; user: { id: string; email: string | null } | null; me: Member | null; status: SyncStatus };
 
 const LOCAL_STATUS: SyncStatus = { state: 'local', pending: 0, reason: null, lastSyncAt: null, boundAccount: null };
 const ME_KEY = 'currentMemberId';
@@ -119,7 +119,7 @@ export class TeamMode {
       : { ...LOCAL_STATUS, state: 'error', reason: this.user ? '请创建或加入店铺 / create or join a shop' : '请登录 / please sign in' };
     const meId = (await this.d.db.settings.get(ME_KEY))?.value;
     const me = typeof meId === 'string' ? ((await this.d.db.members.get(meId)) ?? null) : null;
-    return { mode: 'team', url: this.cfg.url, shopId: this.cfg.shopId, user: this.user, me, status };
+    return { mode: 'team', url: this.cfg.url, anonKey: this.cfg.anonKey, shopId: this.cfg.shopId, user: this.user, me, status };
   }
 
   /** Stores a validated project URL + anon key (refusing a service-role key). Sync starts after sign-in and shop choice. */
@@ -275,7 +275,11 @@ export class TeamMode {
   async disconnect(): Promise<TeamView> {
     await this.load();
     this.deactivate();
-    await this.client?.auth.signOut({ scope: 'local' }).catch(() => undefined);
+    try {
+      await this.client?.auth.signOut({ scope: 'local' });
+    } catch {
+      // Already signed out, or a client without supabase auth (tests): nothing to clear.
+    }
     const db = this.d.db;
     await db.transaction('rw', [db.table('outbox'), db.table('syncState')], async () => {
       await db.table('outbox').clear();

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ZhangguiDb } from '../../lib/db/schema';
+import type { Task } from '../../lib/domain';
+import { TeamMode } from '../../lib/sync/team-mode';
+import { WorkspaceService } from '../../lib/workspace/service';
+import { PsqlSession, lit } from './support/psql';
+import { clientFor, type TestUser } from './support/world';
+
+// The options page's flows (connect, create the shop from local data, invite, join, roles, disconnect)
+// through TeamMode and supabase-js against the real database.
+let admin: PsqlSession;
+let session: PsqlSession;
+const owner: TestUser = { userId: crypto.randomUUID(), email: `owner.${Date.now()}@zg.example`, memberId: '', role: 'owner' };
+const designer: TestUser = { userId: crypto.randomUUID(), email: `designer.${Date.now()}@zg.example`, memberId: '', role: 'designer' };
+const ANON = 'eyJhbGciOiJIUzI1NiJ9.eyJyb2xlIjoiYW5vbiJ9.x';
+
+function profile(user: TestUser): { db: ZhangguiDb; ws: WorkspaceService; tm: TeamMode } {
+  const db = new ZhangguiDb(`zg-team-${user.role}-${crypto.randomUUID()}`);
+  const ws = new WorkspaceService(db);
+  const tm = new TeamMode({ db, workspace: ws, makeClient: () => clientFor(session, user), currentUser: async () => ({ id: user.userId, email: user.email }) });
+  return { db, ws, tm };
+}
+
+beforeAll(async () => {
+  admin = new PsqlSession();
+  session = new PsqlSession();
+  await admin.must(`insert into auth.users (id, aud, role, email) values (${lit(owner.userId)}, 'authenticated', 'authenticated', ${lit(owner.email)}), (${lit(designer.userId)}, 'authenticated', 'authenticated', ${lit(designer.email)});`);
+});
+afterAll(() => {
+  admin.close();
+  session.close();
+});
+
+describe('team mode (options page flows)', () => {
+  const o = profile(owner);
+  const d = profile(designer);
+  let shopId = '';
+
+  it('refuses a service-role key and a URL with a path; local-only until connected', async () => {
+    expect((await o.tm.view()).mode).toBe('local');
+    const service = `x.${Buffer.from(JSON.stringify({ role: 'service_role' })).toString('base64url')}.y`;
+    await expect(o.tm.connect({ url: 'https://abcd.supabase.co', anonKey: service })).rejects.toThrow(/service_role/);
+    await expect(o.tm.connect({ url: 'https://abcd.supabase.co/rest/v1', anonKey: ANON })).rejects.toThrow(/path/);
+    await expect(o.tm.connect({ url: 'http://abcd.supabase.co', anonKey: ANON })).rejects.toThrow(/https/);
+    expect((await o.tm.view()).mode).toBe('local');
+  });
+
+  it('the owner uploads the local shop: projects, tasks, dependencies; their tasks move to their server member', async () => {
+    const s = await o.ws.setup({ shopName: '木语测试店', members: [{ name: '阿强', role: 'owner' }, { name: '小美', role: 'designer' }], meIndex: 0, firstProject: { templateId: 'builtin-double11', keyDate: '2026-11-11' } }).catch(async () =>
+      o.ws.setup({ shopName: '木语测试店', members: [{ name: '阿强', role: 'owner' }, { name: '小美', role: 'designer' }], meIndex: 0 }),
+    );
+    shopId = s.shop!.id;
+    const oldMe = s.meId!;
+    const a = await o.ws.createTask(oldMe, { projectId: null, title: '拍主图', stage: '主图优化', assigneeId: oldMe });
+    await o.ws.createTask(oldMe, { projectId: null, title: '上架', dependsOn: [a.id], assigneeId: s.members[1]!.id });
+    await o.tm.connect({ url: 'https://abcd.supabase.co', anonKey: ANON });
+    const v = await o.tm.createShop();
+    expect(v).toMatchObject({ mode: 'team', shopId, status: { state: 'synced', pending: 0 } });
+    const me = (await o.ws.state()).meId!;
+    expect(me).not.toBe(oldMe);
+    const server = await admin.must(`select count(*) from public.tasks where shop_id = ${lit(shopId)};`);
+    expect(Number(server[0])).toBe(await o.db.tasks.count());
+    const deps = await admin.must(`select count(*) from public.task_dependencies where shop_id = ${lit(shopId)} and deleted_at is null;`);
+    expect(Number(deps[0])).toBeGreaterThanOrEqual(1);
+    const mine = ((await o.db.tasks.toArray()) as Task[]).find((t) => t.title === '拍主图')!;
+    expect(mine.assigneeId).toBe(me);
+    expect(((await o.db.tasks.toArray()) as Task[]).find((t) => t.title === '上架')!.assigneeId).toBeNull();
+    // Later edits go through the outbox.
+    await o.ws.updateTask(me, mine.id, { priority: 'P0' });
+    expect((await o.tm.syncNow()).state).toBe('synced');
+    expect(await admin.must(`select priority from public.tasks where id = ${lit(mine.id)};`)).toEqual(['P0']);
+  });
+
+  it('invites by e-mail; the invitee joins with the code and sees only what their role may see', async () => {
+    const inv = await o.tm.invite({ email: designer.email, role: 'designer' });
+    expect(inv.token.length).toBeGreaterThan(20);
+    await d.tm.connect({ url: 'https://abcd.supabase.co', anonKey: ANON });
+    const v = await d.tm.join(inv.token);
+    expect(v).toMatchObject({ mode: 'team', shopId, status: { state: 'synced' } });
+    const tasks = (await d.db.tasks.toArray()) as Task[];
+    expect(tasks.map((t) => t.title)).toContain('拍主图');
+    expect(tasks.every((t) => t.stage === '主图优化')).toBe(true);
+    expect(await o.db.tasks.count()).toBeGreaterThan(tasks.length);
+    expect((await d.ws.state()).members.map((m) => m.role).sort()).toEqual(['designer', 'owner']);
+    expect((await d.tm.view()).mode === 'team' && (await d.tm.view() as { me: { role: string } | null }).me?.role).toBe('designer');
+  });
+
+  it('role changes go through the outbox; a designer cannot change roles (refused, rolled back, alerted)', async () => {
+    const ownerState = await o.ws.state();
+    await o.tm.syncNow();
+    const dm = (await o.ws.state()).members.find((m) => m.role === 'designer' && m.id !== ownerState.meId)!;
+    const om = (await d.ws.state()).members.find((m) => m.role === 'owner')!;
+    await d.ws.upsertMember(dm.id, { id: om.id, name: om.name, role: 'warehouse' });
+    await d.tm.syncNow();
+    expect((await d.db.members.get(om.id))?.role).toBe('owner');
+    expect((await d.db.table('alerts').toArray()).length).toBe(1);
+    await o.ws.upsertMember(ownerState.meId, { id: dm.id, name: dm.name, role: 'cs' });
+    await o.tm.syncNow();
+    await d.tm.syncNow();
+    expect((await d.db.members.get(dm.id))?.role).toBe('cs');
+  });
+
+  it('disconnect returns to local-only mode and keeps every local record', async () => {
+    const before = await o.db.tasks.count();
+    const v = await o.tm.disconnect();
+    expect(v.mode).toBe('local');
+    expect(await o.db.tasks.count()).toBe(before);
+    expect(await o.db.table('outbox').count()).toBe(0);
+    const me = (await o.ws.state()).meId;
+    await o.ws.createTask(me, { projectId: null, title: '断开后本地任务' });
+    expect(await o.db.table('outbox').count()).toBe(0);
+  });
+});
