@@ -83,12 +83,14 @@ describe('collaboration on the seller pages', () => {
     await page.click('zhanggui-image-versions >>> .pop button.primary');
     await page.waitForFunction(() => document.querySelector('zhanggui-image-versions')?.shadowRoot?.querySelector('.pop')?.textContent?.includes('已记录 v1'), { polling: 100, timeout: 10_000 });
 
+    // The confirmation closes by itself.
+    await page.waitForFunction(() => !document.querySelector('zhanggui-image-versions')?.shadowRoot?.querySelector('.pop'), { polling: 100, timeout: 5_000 });
+
     // A person edits one SKU price in the page's own input and presses the page's own submit button.
     const price = await page.$('tr[data-sku-id="5100000000012"] input[name="price"]');
     await price!.click();
-    await page.keyboard.down('Control');
-    await page.keyboard.press('a');
-    await page.keyboard.up('Control');
+    await page.keyboard.press('End');
+    for (let i = 0; i < '1499.00'.length; i++) await page.keyboard.press('Backspace');
     await price!.type('1399.00');
     expect(await price!.evaluate((el) => (el as HTMLInputElement).value)).toBe('1399.00');
     await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click('button[_id="button-submit"]')]);
