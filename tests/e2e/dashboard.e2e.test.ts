@@ -73,7 +73,7 @@ async function shot(p: Page, name: string): Promise<void> {
 }
 
 async function send<T>(p: Page, msg: unknown): Promise<T> {
-  const reply = (await p.evaluate((m) => chrome.runtime.sendMessage(m), msg as never)) as { ok: boolean; data: T; error?: string };
+  const reply = (await p.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage: (x: unknown) => Promise<unknown> } } }).chrome.runtime.sendMessage(m), msg as never)) as { ok: boolean; data: T; error?: string };
   if (!reply.ok) throw new Error(reply.error);
   return reply.data;
 }
