@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer';
 import { launchWithExtension } from '../support/browser.mjs';
 import { domClick, domFill, loadSample, openSidePanel, textOf } from '../support/extension-page.mjs';
+import { serveSellerConsole } from '../support/seller-console.mjs';
 
 const ITEM = '700000000001';
 
@@ -161,6 +162,26 @@ describe('rules, commands and the briefing in the built extension', () => {
     await sp.waitForSelector('[data-proposal="unrecognised"]');
     expect(await sp.$$eval('[data-proposal="unrecognised"] button', (b) => b.length)).toBeGreaterThanOrEqual(1);
     expect(await sp.$('[data-action="confirm-command"]')).toBeNull();
+  });
+
+  it('offers the same command bar in the in-page panel; nothing happens without 确认', async () => {
+    const page = await browser.newPage();
+    await serveSellerConsole(page);
+    await page.goto('https://myseller.taobao.com/home.htm/QnworkbenchHome/', { waitUntil: 'load' });
+    let frame = page.frames().find((f) => f.url().includes('/panel.html#/panel'));
+    for (let i = 0; i < 100 && !frame; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      frame = page.frames().find((f) => f.url().includes('/panel.html#/panel'));
+    }
+    await frame!.waitForSelector('[data-testid="command-bar"] input[name="command"]:not([disabled])');
+    const before = (await send<State>(sp, { type: 'workspace.get' })).tasks.length;
+    await frame!.type('input[name="command"]', '给小美建个任务：补拍主图，明天截止');
+    await frame!.click('[data-testid="command-bar"] button[type="submit"]');
+    await frame!.waitForSelector('[data-action="confirm-command"]');
+    await frame!.click('.command-result button:not([data-action])'); // 取消 Cancel
+    await frame!.waitForFunction(() => !document.querySelector('[data-action="confirm-command"]'), { polling: 100 });
+    expect((await send<State>(sp, { type: 'workspace.get' })).tasks.length).toBe(before);
+    await page.close();
   });
 
   it('shows risk cards, or the data it still needs', async () => {
