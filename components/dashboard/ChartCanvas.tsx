@@ -11,7 +11,15 @@ export function ChartCanvas({ config, height = 220, label }: { config: ChartConf
   useEffect(() => {
     if (!canvas.current) return;
     const chart = new Chart(canvas.current, config as ChartConfiguration);
-    return () => chart.destroy();
+    // Printing changes the page width; resize before the print snapshot, and back after.
+    const resize = (): void => chart.resize();
+    window.addEventListener('beforeprint', resize);
+    window.addEventListener('afterprint', resize);
+    return () => {
+      window.removeEventListener('beforeprint', resize);
+      window.removeEventListener('afterprint', resize);
+      chart.destroy();
+    };
   }, [config]);
   return (
     <div className="chart" style={{ height }}>
