@@ -52,7 +52,7 @@ describe('team mode (options page flows)', () => {
     shopId = s.shop!.id;
     const oldMe = s.meId!;
     const a = await o.ws.createTask(oldMe, { projectId: null, title: '拍主图', stage: '主图优化', assigneeId: oldMe });
-    await o.ws.createTask(oldMe, { projectId: null, title: '上架', dependsOn: [a.id], assigneeId: s.members[1]!.id });
+    await o.ws.createTask(oldMe, { projectId: null, title: '上架', dependsOn: [a.id], assigneeId: s.members.find((m) => m.name === '小美')!.id });
     await o.tm.connect({ url: 'https://abcd.supabase.co', anonKey: ANON });
     const v = await o.tm.createShop();
     expect(v).toMatchObject({ mode: 'team', shopId, status: { state: 'synced', pending: 0 } });

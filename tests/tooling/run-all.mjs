@@ -1,6 +1,8 @@
 // `npm test`: every suite, then one line of totals over all of them.
 //   unit  vitest (tests/unit)             e2e  vitest + Chromium on the built extension (tests/e2e)
 //   db    pgTAP + RLS mutation check on a throwaway PostgreSQL 15 (tests/db/run.sh)
+//   sync  supabase-js against a throwaway PostgreSQL 15 through the PostgREST test adapter,
+//         incl. the seeded convergence suite (tests/sync, its own vitest config and cluster)
 // A suite that cannot run (build failure, crash) counts as one failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -40,6 +42,8 @@ if (want('db')) {
   if (m) results.push({ name: 'db', passed: +m[1], failed: +m[2] + (r.status !== 0 && +m[2] === 0 ? 1 : 0), skipped: +m[3] });
   else results.push({ name: 'db', passed: 0, failed: 1, skipped: 0, note: `tests/db/run.sh exited ${r.status} without totals` });
 }
+
+if (want('sync')) results.push(vitestSuite('sync', 'tests/sync/vitest.config.ts'));
 
 console.log('\nSuites:');
 for (const s of results) console.log(`  ${s.name.padEnd(5)} ${s.passed} passed, ${s.failed} failed${s.skipped ? `, ${s.skipped} skipped` : ''}${s.note ? `  (${s.note})` : ''}`);
