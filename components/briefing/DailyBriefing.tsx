@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import browser from 'webextension-polyfill';
 import { briefingSeenKey, shouldShowBriefing, type Briefing } from '@/lib/briefing/compose';
+import { localToday } from '@/lib/domain/dates';
 import { call } from '@/lib/messaging/client';
 import '../rules/rules.css';
 
@@ -11,17 +12,19 @@ const KIND_ZH: Record<string, string> = { overdue: '逾期', blocked: '受阻', 
  * member and day in storage), or always with `always` (the Insights tab). What needs them today,
  * most urgent first; finance figures are already left out for roles that may not see them.
  */
-export function DailyBriefing({ always = false, onOpenTask }: { always?: boolean; onOpenTask?: (taskId: string) => void }): React.JSX.Element | null {
+export function DailyBriefing({ memberId, always = false, onOpenTask }: { memberId: string | null; always?: boolean; onOpenTask?: (taskId: string) => void }): React.JSX.Element | null {
   const [b, setB] = useState<Briefing | null>(null);
   const [hidden, setHidden] = useState(false);
   useEffect(() => {
     let live = true;
+    if (!memberId) return;
     void (async () => {
-      const briefing = await call<Briefing | null>({ type: 'briefing.get' }).catch(() => null);
-      if (!live || !briefing) return;
-      const key = briefingSeenKey(briefing.memberId);
+      // Ask storage first: the panel opens on every seller page, the briefing once a day.
+      const key = briefingSeenKey(memberId);
       const seen = (await browser.storage.local.get(key))[key];
-      if (!always && !shouldShowBriefing(seen, briefing.date)) return;
+      if (!always && !shouldShowBriefing(seen, localToday())) return;
+      const briefing = await call<Briefing | null>({ type: 'briefing.get' }).catch(() => null);
+      if (!live || !briefing || briefing.memberId !== memberId) return;
       // Remember on display: the second opening today stays quiet.
       if (!always) await browser.storage.local.set({ [key]: briefing.date });
       if (live) setB(briefing);
@@ -29,7 +32,7 @@ export function DailyBriefing({ always = false, onOpenTask }: { always?: boolean
     return () => {
       live = false;
     };
-  }, [always]);
+  }, [always, memberId]);
   if (!b || hidden) return null;
   return (
     <section className="briefing" data-testid="daily-briefing" aria-label="今日简报 Daily briefing">

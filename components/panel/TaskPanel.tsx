@@ -38,7 +38,7 @@ export function TaskPanel({ url }: { url: string }): React.JSX.Element {
         </button>
       </header>
       {data?.onboarded && <CommandBar />}
-      {data?.onboarded && <DailyBriefing />}
+      {data?.onboarded && <DailyBriefing memberId={data.me?.id ?? null} />}
       {error && <div className="error">{error}</div>}
       {data && !data.onboarded && <p className="empty">还没有设置店铺。点击浏览器工具栏的掌柜图标完成设置。 Set up your shop from the toolbar icon.</p>}
       {data && data.itemId && (

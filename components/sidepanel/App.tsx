@@ -96,7 +96,7 @@ export function App(): React.JSX.Element {
         <SyncBadge />
       </header>
       <CommandBar settings />
-      <DailyBriefing onOpenTask={(id) => route.go(`task?id=${encodeURIComponent(id)}`)} />
+      <DailyBriefing memberId={state.meId} onOpenTask={(id) => route.go(`task?id=${encodeURIComponent(id)}`)} />
       {state.quarantined > 0 && (
         <div className="warn">有 {state.quarantined} 条损坏的记录已被隔离，未影响其他数据。 {state.quarantined} corrupted record(s) were set aside.</div>
       )}

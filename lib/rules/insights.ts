@@ -1,6 +1,7 @@
 import type { ZhangguiDb } from '../db/schema';
 import { riskCards, seriesFromRecords, type RiskCard } from '../forecast';
 import { metricByCode } from '../metrics/dictionary';
+import type { MetricRecord } from '../metrics/record';
 import { addDays } from './dates';
 import { loadRecords } from './runner';
 
@@ -29,32 +30,38 @@ export interface RiskReport {
   items: string[];
 }
 
+/** One scope's daily figures of the given metrics, through the [shopId+metric+itemKey+period+date] key. */
+async function scopeRecords(db: ZhangguiDb, shopId: string, itemKey: string, metrics: readonly string[], from: string, to: string): Promise<MetricRecord[]> {
+  const out: MetricRecord[] = [];
+  for (const m of metrics) {
+    out.push(...(await db.metrics.where('[shopId+metric+itemKey+period+date]').between([shopId, m, itemKey, 'day', from], [shopId, m, itemKey, 'day', to], true, true).toArray()));
+  }
+  return out;
+}
+
+/**
+ * Reads only what the cards need (a shop may hold a year of figures for thousands of items):
+ * the shop's series, 28 days of item visitors to pick the top items, then those items' series.
+ */
 export async function loadRiskReport(db: ZhangguiDb, shopId: string, today: string, opts: { mayFinance: boolean; topItems?: number; extraItems?: readonly string[] }): Promise<RiskReport> {
   // Today is not over: judging its partial figures would flag every morning as a collapse.
   const to = addDays(today, -1);
   const from = addDays(today, -HISTORY);
-  const records = await loadRecords(db, shopId, RISK_METRICS, from, to);
-  const shopDays = new Set(records.filter((r) => r.itemKey === '' && r.period === 'day').map((r) => r.date)).size;
-  const base = { days: shopDays, minDays: MIN_RISK_DAYS, anomalyDays: ANOMALY_DAYS };
-  if (shopDays < MIN_RISK_DAYS && records.every((r) => r.itemKey === '')) return { ...base, cards: [], hiddenFinance: 0, items: [] };
+  const shop = await scopeRecords(db, shopId, '', RISK_METRICS, from, to);
+  const shopDays = new Set(shop.map((r) => r.date)).size;
   // Top items by visitors over the last 28 days (visitors, not sales: every role may rank by it).
-  const since = addDays(today, -28);
   const uvByItem = new Map<string, number>();
-  for (const r of records) if (r.metric === 'uv' && r.itemKey !== '' && r.period === 'day' && r.date >= since) uvByItem.set(r.itemKey, (uvByItem.get(r.itemKey) ?? 0) + r.value);
+  for (const r of await loadRecords(db, shopId, ['uv'], addDays(today, -28), to)) if (r.itemKey !== '') uvByItem.set(r.itemKey, (uvByItem.get(r.itemKey) ?? 0) + r.value);
   const top = [...uvByItem.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, opts.topItems ?? 5).map(([k]) => k);
   const items = [...new Set([...top, ...(opts.extraItems ?? [])])].sort();
-  const keep = new Set(['', ...items]);
-  const series = seriesFromRecords(
-    records.filter((r) => keep.has(r.itemKey)),
-    RISK_METRICS,
-    from,
-    to,
-  ).filter((s) => s.points.length >= MIN_RISK_DAYS);
+  const records = [...shop];
+  for (const item of items) records.push(...(await scopeRecords(db, shopId, item, RISK_METRICS, from, to)));
+  const series = seriesFromRecords(records, RISK_METRICS, from, to).filter((s) => s.points.length >= MIN_RISK_DAYS);
   let hiddenFinance = 0;
   const cards = riskCards(series).filter((c) => {
     if (opts.mayFinance || !metricByCode(c.metric)?.finance) return true;
     hiddenFinance++;
     return false;
   });
-  return { ...base, cards, hiddenFinance, items };
+  return { cards, days: shopDays, minDays: MIN_RISK_DAYS, anomalyDays: ANOMALY_DAYS, hiddenFinance, items };
 }
