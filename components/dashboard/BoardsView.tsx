@@ -138,7 +138,7 @@ function BoardTile({ figures: f, days }: { figures: BoardItemFigures; days: read
         {f.item.warning !== null && `预警 ${formatValue(f.item.warning, unit)} `}
         {STATUS_TEXT[f.status]}
       </div>
-      <ChartCanvas config={config} height={120} label={`board-${f.item.id}`} />
+      <ChartCanvas config={config} height={120} name={`board-${f.item.id}`} label={`${f.item.label} 每日 daily`} />
     </div>
   );
 }

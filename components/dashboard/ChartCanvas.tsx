@@ -6,7 +6,7 @@ import { Chart } from './chart-setup';
  * One chart.js chart from a configuration built in lib/dashboard/charts.ts. The chart is
  * created after mount and destroyed when the configuration changes or the view goes away.
  */
-export function ChartCanvas({ config, height = 220, label }: { config: ChartConfiguration<never, never>; height?: number; label: string }): React.JSX.Element {
+export function ChartCanvas({ config, height = 220, name, label }: { config: ChartConfiguration<never, never>; height?: number; name: string; label: string }): React.JSX.Element {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     if (!canvas.current) return;
@@ -23,7 +23,7 @@ export function ChartCanvas({ config, height = 220, label }: { config: ChartConf
   }, [config]);
   return (
     <div className="chart" style={{ height }}>
-      <canvas ref={canvas} role="img" aria-label={label} data-chart={label} />
+      <canvas ref={canvas} role="img" aria-label={label} data-chart={name} />
     </div>
   );
 }

@@ -47,7 +47,18 @@ export function DashboardApp(): React.JSX.Element {
     setFilters(f);
   };
 
-  if (error) return <div className="error page">无法读取数据 / cannot load: {error}</div>;
+  if (error) {
+    return (
+      <div className="error page" role="alert">
+        无法读取数据 / cannot load: {error}
+        {/set up the shop/.test(error) && (
+          <p>
+            <a href="/sidepanel.html#/setup">去完成店铺设置 Set up the shop</a>
+          </p>
+        )}
+      </div>
+    );
+  }
   if (!loaded) return <div className="muted page">加载中… Loading…</div>;
   const { data, index } = loaded;
   const financeVisible = !data.financeHidden;

@@ -76,15 +76,15 @@ export function ReportsView({ index, filters, today, financeVisible, print = fal
           {cur} {formatMetric(metric, trend.currentTotal)} · {prev}同期 {formatMetric(metric, trend.previousTotal)} · 变化 {formatChange(trend.change)}
         </p>
         <div className="grid two">
-          <ChartCanvas config={trendCfg} label={`trend-${period}`} />
-          <ChartCanvas config={rangeCfg} label="range" />
+          <ChartCanvas config={trendCfg} name={`trend-${period}`} label={`${metricLabel(metric)}：${cur} vs ${prev}`} />
+          <ChartCanvas config={rangeCfg} name="range" label={`${metricLabel(metric)}：${filters.from} ~ ${filters.to}`} />
         </div>
       </section>
 
       <div className="grid two">
         <section className="panel" aria-label="转化漏斗 Funnel">
           <h3>转化漏斗 Funnel · 访客 → 加购 → 支付</h3>
-          <ChartCanvas config={funnelCfg} height={160} label="funnel" />
+          <ChartCanvas config={funnelCfg} height={160} name="funnel" label="转化漏斗 访客 → 加购 → 支付 funnel" />
           <table className="figures">
             <tbody>
               {stages.map((s) => (
@@ -101,7 +101,7 @@ export function ReportsView({ index, filters, today, financeVisible, print = fal
 
         <section className="panel" aria-label="退款监控 Refund watch">
           <h3>退款监控 Refund watch</h3>
-          <ChartCanvas config={refundCfg} height={200} label="refunds" />
+          <ChartCanvas config={refundCfg} height={200} name="refunds" label="退款率与退款金额 refund rate and amount" />
           <p className="small muted">
             退款数据约 14 天后才稳定，浅色/虚线为未定数据{provisionalDays > 0 ? `（${provisionalDays} 天）` : ''}。 Refund figures settle over ~14 days; light/dashed marks days not final yet.
           </p>
@@ -154,7 +154,7 @@ export function ReportsView({ index, filters, today, financeVisible, print = fal
                     ))}
                   </tbody>
                 </table>
-                <ChartCanvas config={leadersCfg} height={Math.max(160, leaders.slice(0, 10).length * 26)} label="leaderboard" />
+                <ChartCanvas config={leadersCfg} height={Math.max(160, leaders.slice(0, 10).length * 26)} name="leaderboard" label={`商品排行 按 ${metricLabel(sort)}`} />
               </div>
             </>
           )}

@@ -78,8 +78,16 @@ async function send<T>(p: Page, msg: unknown): Promise<T> {
   return reply.data;
 }
 
+let beforeSetup = '';
+
 beforeAll(async () => {
   ({ browser, extensionId, close } = await launchWithExtension());
+  // Before the shop is set up the dashboard says so and links to the setup.
+  const early = await browser.newPage();
+  await early.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  await early.waitForSelector('[role=alert] a[href="/sidepanel.html#/setup"]', { timeout: 10_000 });
+  beforeSetup = await textOf(early);
+  await early.close();
   const sp = await loadSample(browser, extensionId);
   // The side panel links to the dashboard.
   expect(await sp.$eval('a.dash-link', (a) => (a as HTMLAnchorElement).href)).toBe(`chrome-extension://${extensionId}/dashboard.html`);
@@ -98,7 +106,8 @@ afterAll(async () => {
 });
 
 describe('the data dashboard', () => {
-  it('says what to do when there are no figures yet', async () => {
+  it('asks for the shop setup first, then says what to do when there are no figures yet', async () => {
+    expect(beforeSetup).toContain('去完成店铺设置');
     await page.waitForSelector('[data-empty]');
     const text = await textOf(page);
     expect(text).toContain('还没有数据');
