@@ -67,6 +67,19 @@ describe('rules and nl messages', () => {
     expect(await handleMessage({ type: 'rules.evaluate' }, ctx)).toMatchObject({ ok: true, data: { fired: 0, repeats: 1 } });
   });
 
+  it('switches a rule off and on (re-checked when enabled) and deletes it, keeping its firings as history', async () => {
+    expect(await handleMessage({ type: 'rules.setEnabled', id: 'r1', enabled: false }, ctx)).toMatchObject({ ok: true, data: { enabled: false } });
+    expect(await handleMessage({ type: 'rules.evaluate' }, ctx)).toMatchObject({ ok: true, data: { evaluated: 0 } });
+    // A rule whose member was removed cannot be switched back on.
+    await db.table('rules').update('r1', { actions: { notify: [{ memberId: 'gone' }], createTask: null, suggestion: false } });
+    expect(await handleMessage({ type: 'rules.setEnabled', id: 'r1', enabled: true }, ctx)).toMatchObject({ ok: false, error: expect.stringContaining('不存在') });
+    await db.table('rules').update('r1', { actions: { notify: [{ role: 'operator' }], createTask: null, suggestion: false } });
+    expect(await handleMessage({ type: 'rules.setEnabled', id: 'r1', enabled: true }, ctx)).toMatchObject({ ok: true, data: { enabled: true } });
+    expect(await handleMessage({ type: 'rules.delete', id: 'r1' }, ctx)).toMatchObject({ ok: true });
+    expect(await handleMessage({ type: 'rules.delete', id: 'r1' }, ctx)).toMatchObject({ ok: false });
+    expect(await db.table('firings').count()).toBe(1);
+  });
+
   it('keeps money figures from customer service: answers, plans and risk cards', async () => {
     const spec = { kind: 'value', metric: 'payAmt', itemId: null, range: { from: '2026-11-19', to: '2026-11-19' } };
     expect(await handleMessage({ type: 'nl.answer', spec }, ctx)).toMatchObject({ ok: true, data: { textZh: expect.stringContaining('¥10,001') } });
