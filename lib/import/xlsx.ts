@@ -4,6 +4,7 @@
  * as `3.21%` so a rate column reads the same as in a CSV export. Formulas are never
  * evaluated: a formula cell gives its cached value.
  */
+import { MAX_ROWS } from './csv-parse';
 import { closeOf, decodeEntities, tags, textOf } from './xml';
 import { readTextEntries, ZipError, type InflateRaw } from './zip';
 
@@ -78,7 +79,9 @@ export async function readXlsx(bytes: Uint8Array, inflateRaw: InflateRaw): Promi
   let nextRow = 0;
   for (const row of tags(sheet, 'row')) {
     const rowIndex = row.attrs.r ? Number(row.attrs.r) - 1 : nextRow;
-    if (!Number.isInteger(rowIndex) || rowIndex < 0 || rowIndex > 1_048_575) continue;
+    if (!Number.isInteger(rowIndex) || rowIndex < 0) continue;
+    // A row number far down the sheet would make us allocate every row above it.
+    if (rowIndex >= MAX_ROWS) throw new ZipError(`工作表超过 ${MAX_ROWS} 行 / more than ${MAX_ROWS} rows`);
     nextRow = rowIndex + 1;
     const out: string[] = [];
     if (!row.selfClosing) {

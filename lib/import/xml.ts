@@ -42,7 +42,8 @@ function local(name: string): string {
 
 /** Every opening (or self-closing) tag named `name` (namespace prefix ignored), in order. */
 export function* tags(xml: string, name: string, from = 0, to = xml.length): Generator<XmlTag> {
-  const re = /<([\w:.-]+)(\s[^>]*?)?(\/?)>/g;
+  // Attribute values are quoted and may contain '>' (a number format like `[>=100]0.0%`).
+  const re = /<([\w:.-]+)((?:\s+[^\s=>/]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/g;
   re.lastIndex = from;
   for (let m = re.exec(xml); m && m.index < to; m = re.exec(xml)) {
     if (local(m[1]!) !== name) continue;

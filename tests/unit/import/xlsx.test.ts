@@ -44,7 +44,7 @@ describe('xlsx reader', () => {
       [{ inline: '2026-11-23' }, '700000000001', 1200, { n: 0.0321, style: 1 }, 1234.5, 'a < b & "c"'],
       ['2026-11-24', '700000000001', 1300, { n: 0.045, style: 2 }, null, null],
       [],
-      [46000, '700000000002', 0.1 + 0.2],
+      [46000, '700000000002', 0.1 + 0.2, { n: 0.5, style: 3 }],
     ]);
     const rows = await readXlsx(file, nodeInflate);
     expect(rows).toEqual([
@@ -53,13 +53,22 @@ describe('xlsx reader', () => {
       ['2026-11-23', '700000000001', '1200', '3.21%', '1234.5', 'a < b & "c"'],
       ['2026-11-24', '700000000001', '1300', '4.5%'],
       [],
-      ['46000', '700000000002', '0.3'],
+      ['46000', '700000000002', '0.3', '0.5'],
     ]);
   });
 
   it('works with the browser inflater too (DecompressionStream deflate-raw)', async () => {
     const rows = await readXlsx(xlsx([['统计日期', '访客数'], ['2026-11-23', 5]]), inflateRawInBrowser);
     expect(rows).toEqual([['统计日期', '访客数'], ['2026-11-23', '5']]);
+  });
+
+  it('refuses a sheet that claims a row a million lines down instead of allocating up to it', async () => {
+    const ns = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"';
+    const file = zip({
+      'xl/workbook.xml': `<workbook ${ns}><sheets><sheet name="a" sheetId="1"/></sheets></workbook>`,
+      'xl/worksheets/sheet1.xml': `<worksheet ${ns}><sheetData><row r="1048576"><c r="A1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData></worksheet>`,
+    });
+    await expect(readXlsx(file, nodeInflate)).rejects.toThrow(/more than 200000 rows/);
   });
 
   it('gives a clear error for a zip that is not a workbook', async () => {

@@ -53,7 +53,7 @@ export type CellSpec = string | number | { n: number; style: number } | { inline
 /**
  * An .xlsx workbook with one sheet (plus a decoy second sheet): strings go to the shared-string
  * table, numbers are numeric cells, {n, style} uses a cell style (1 = built-in percent format 10,
- * 2 = a custom "0.0%" format), {inline} an inline string. Written like Excel does: the sheet
+ * 2 = a custom percent format with a `>` in it, 3 = a custom non-percent format), {inline} an inline string. Written like Excel does: the sheet
  * is found through workbook.xml's relationship, not by a fixed file name.
  */
 export function xlsx(rows: CellSpec[][], opts: { sheetFile?: string; store?: boolean } = {}): Uint8Array {
@@ -87,7 +87,7 @@ export function xlsx(rows: CellSpec[][], opts: { sheetFile?: string; store?: boo
       'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook ${ns}><sheets><sheet name="商品排行" sheetId="1" r:id="rId7"/><sheet name="说明" sheetId="2" r:id="rId8"/></sheets></workbook>`,
       'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId8" Type="worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId7" Type="worksheet" Target="${sheetFile}"/></Relationships>`,
       'xl/sharedStrings.xml': `<?xml version="1.0" encoding="UTF-8"?><sst ${ns} count="${strings.length}">${strings.map((s, i) => (i === 0 ? `<si><r><t>${esc(s.slice(0, 1))}</t></r><r><rPr/><t xml:space="preserve">${esc(s.slice(1))}</t></r><rPh><t>ふりがな</t></rPh></si>` : `<si><t>${esc(s)}</t></si>`)).join('')}</sst>`,
-      'xl/styles.xml': `<?xml version="1.0" encoding="UTF-8"?><styleSheet ${ns}><numFmts count="1"><numFmt numFmtId="164" formatCode="0.0%"/></numFmts><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0"/><xf numFmtId="10" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/></cellXfs></styleSheet>`,
+      'xl/styles.xml': `<?xml version="1.0" encoding="UTF-8"?><styleSheet ${ns}><numFmts count="2"><numFmt numFmtId="165" formatCode="[&gt;=100]0;0.00"/><numFmt numFmtId="164" formatCode='[>=1]0.0%;0.0%'/></numFmts><cellStyleXfs count="1"><xf numFmtId="0"/></cellStyleXfs><cellXfs count="4"><xf numFmtId="0"/><xf numFmtId="10" applyNumberFormat="1"/><xf numFmtId="164" applyNumberFormat="1"/><xf numFmtId="165" applyNumberFormat="1"/></cellXfs></styleSheet>`,
       [`xl/${sheetFile}`]: `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData>${rowXml}</sheetData></worksheet>`,
       'xl/worksheets/sheet1.xml': `<?xml version="1.0" encoding="UTF-8"?><worksheet ${ns}><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>decoy</t></is></c></row></sheetData></worksheet>`,
     },
