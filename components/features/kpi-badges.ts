@@ -10,6 +10,7 @@ import { openKpiFrame } from './kpi-frame';
 import { createShadowHost, el } from './shadow-host';
 
 export const KPI_BADGE_TAG = 'zhanggui-kpi-badge';
+const BADGES_PER_TASK = 100;
 
 const CSS = `:host { display: inline-block; margin-left: 6px; vertical-align: middle; }
 .b { display: inline-flex; gap: 4px; align-items: center; font-size: 11px; line-height: 16px; padding: 0 6px; border-radius: 9px; border: 1px solid #e5e6eb; background: #f7f8fa; color: #4e5969; cursor: pointer; white-space: nowrap; }
@@ -96,11 +97,29 @@ export class KpiBadges {
     );
   }
 
-  /** Places or updates a badge for every figure that has an anchor on the page. */
+  private pending: readonly Figure[] = [];
+  private placing = false;
+
+  /**
+   * Places or updates a badge for every figure that has an anchor on the page. Badges are made
+   * in slices of BADGES_PER_TASK, each in its own task, so 500 figures never make one long task
+   * on the host page's main thread.
+   */
   update(figures: readonly Figure[]): void {
     if (this.signal.aborted) return;
-    for (const [anchor, b] of this.badges) if (!anchor.isConnected || !b.host.isConnected) this.badges.delete(anchor);
-    for (const f of figures) {
+    this.pending = figures;
+    if (this.placing) return;
+    this.placing = true;
+    setTimeout(() => this.place(0), 0);
+  }
+
+  private place(from: number): void {
+    if (this.signal.aborted) return void (this.placing = false);
+    if (from === 0) for (const [anchor, b] of this.badges) if (!anchor.isConnected || !b.host.isConnected) this.badges.delete(anchor);
+    const figures = this.pending;
+    const end = Math.min(figures.length, from + BADGES_PER_TASK);
+    for (let i = from; i < end; i++) {
+      const f = figures[i]!;
       const anchor = badgeAnchor(f);
       if (!anchor) continue;
       let b = this.badges.get(anchor);
@@ -111,6 +130,9 @@ export class KpiBadges {
       }
       setFigure(b, f);
     }
+    if (end < figures.length) return void setTimeout(() => this.place(end), 0);
+    this.placing = false;
+    if (this.pending !== figures) return this.update(this.pending);
     void this.refresh();
   }
 

@@ -105,6 +105,7 @@ export const kpiCapture: Feature = {
       const ms = performance.now() - t0;
       const s = status();
       s.dataset.ms = ms.toFixed(2);
+      s.dataset.at = t0.toFixed(1);
       s.dataset.runs = String(Number(s.dataset.runs ?? 0) + 1);
       if (result.status === 'paused') return pauseCapture(result.warnings[0] ?? 'risk control');
       s.dataset.state = 'ok';

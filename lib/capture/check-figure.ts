@@ -12,10 +12,20 @@ const SOURCES = new Set(['dom', 'response', 'import']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ITEM_ID = /^\d{5,20}$/;
 
+/** A page repeats a few dates hundreds of times: remember the answers (bounded). */
+const dateCache = new Map<string, boolean>();
+
 function realDate(s: string): boolean {
-  if (!ISO_DATE.test(s)) return false;
-  const t = Date.parse(`${s}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+  const hit = dateCache.get(s);
+  if (hit !== undefined) return hit;
+  let ok = ISO_DATE.test(s);
+  if (ok) {
+    const t = Date.parse(`${s}T00:00:00Z`);
+    ok = !Number.isNaN(t) && new Date(t).toISOString().startsWith(s);
+  }
+  if (dateCache.size > 1000) dateCache.clear();
+  dateCache.set(s, ok);
+  return ok;
 }
 
 /** Why a figure is not a valid CapturedMetric, or null when it is one. */

@@ -58,6 +58,19 @@ export function closestEntry(el: Element, entry: SelectorEntry): Element | null 
   return null;
 }
 
+/**
+ * The first descendant matching a registry entry, in document order (querySelector without the
+ * selector engine: a KPI cell has a handful of descendants, and 500 cells × 2 lookups add up).
+ */
+export function findEntry(root: Element, entry: SelectorEntry): Element | null {
+  for (let c = root.firstElementChild; c; c = c.nextElementSibling) {
+    if (matchesEntry(c, entry)) return c;
+    const deeper = findEntry(c, entry);
+    if (deeper) return deeper;
+  }
+  return null;
+}
+
 /** Whitespace-collapsed text of a node. */
 export function textOf(node: Node | null | undefined): string {
   return (node?.textContent ?? '').replace(/[\s\u00a0\u200b\u3000]+/g, ' ').trim();

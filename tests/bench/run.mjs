@@ -8,6 +8,8 @@ const BENCHES = [
   ['node', ['tests/bench/gantt/gantt.bench.mjs']],
   ['npx', ['tsx', 'tests/bench/rules/rules.bench.ts']],
   ['node', ['tests/bench/dashboard/dashboard.bench.mjs']],
+  ['node', ['tests/bench/metrics/metrics.bench.mjs']],
+  ['node', ['tests/bench/capture/capture.bench.mjs']],
 ];
 
 const build = spawnSync('npx', ['wxt', 'build'], { stdio: ['inherit', 'ignore', 'inherit'] });

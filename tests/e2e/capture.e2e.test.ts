@@ -29,7 +29,7 @@ let ext: Page;
 const problems: string[] = [];
 
 async function send<T = unknown>(msg: Record<string, unknown>): Promise<T> {
-  const reply = (await ext.evaluate((m) => chrome.runtime.sendMessage(m), msg)) as { ok: boolean; data?: T; error?: string };
+  const reply = (await ext.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), msg)) as { ok: boolean; data?: T; error?: string };
   if (!reply.ok) throw new Error(`${String(msg.type)}: ${reply.error}`);
   return reply.data as T;
 }

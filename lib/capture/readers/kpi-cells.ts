@@ -5,7 +5,7 @@
  * One querySelectorAll for the page, then small scoped lookups per cell: 500 cells stay cheap.
  */
 import { isPlausible, metricByCode, type MetricDef, type ParsedLabel, parseLabel } from '../../metrics/dictionary';
-import { labelTextOf, textOf } from '../dom';
+import { findEntry, labelTextOf, textOf } from '../dom';
 import { isMissingText, parseMetricText } from '../numbers';
 import { emptyRead, type ReadResult } from '../types';
 import { css, S } from '../../taobao/selectors';
@@ -13,9 +13,6 @@ import type { SycmDates } from './sycm-dates';
 import type { DateContext } from '../dates';
 
 const CELL = css(S.sycmKpiCell);
-const NAME = css(S.sycmKpiCellName);
-const VALUE = css(S.sycmKpiCellValue);
-const SUB = css(S.sycmKpiCellSub);
 
 export interface SycmDomContext {
   /** The page URL, to resolve relative links. */
@@ -42,7 +39,7 @@ export function realtimeContext(pageCtx: DateContext, today: string | undefined)
 export function readKpiCells(doc: Document, ctx: SycmDomContext): ReadResult {
   const out = emptyRead();
   for (const cell of Array.from(doc.querySelectorAll(CELL))) {
-    const nameEl = cell.querySelector(NAME);
+    const nameEl = findEntry(cell, S.sycmKpiCellName);
     const label = nameEl ? labelTextOf(nameEl) : '';
     const parsed = label ? parseLabel(label) : null;
     const byAttr = metricByCode(cell.getAttribute('value') ?? '');
@@ -52,14 +49,14 @@ export function readKpiCells(doc: Document, ctx: SycmDomContext): ReadResult {
     }
     const def: MetricDef | undefined = parsed?.def ?? byAttr;
     if (!def || parsed?.prefix === '昨日') continue; // not a dictionary metric, or not this period's figure
-    const valueEl = cell.querySelector(VALUE);
+    const valueEl = findEntry(cell, S.sycmKpiCellValue);
     if (!valueEl) {
       out.warnings.push(`KPI cell ${def.code}: no value element`);
       continue;
     }
     const text = textOf(valueEl);
     // Only a bare duration needs the sub line's unit word; skip the lookup otherwise (500 cells).
-    const sub = !parsed?.shownUnit && def.unit === 'seconds' ? cell.querySelector(SUB) : null;
+    const sub = !parsed?.shownUnit && def.unit === 'seconds' ? findEntry(cell, S.sycmKpiCellSub) : null;
     const shownUnit = parsed?.shownUnit ?? (sub ? unitWord(textOf(sub)) : null);
     const value = parseMetricText(text, def.unit, shownUnit);
     if (value === null) {

@@ -1,0 +1,67 @@
+#!/usr/bin/env node
+/**
+ * Metric store benchmarks in real Chromium IndexedDB, inside an extension page of the built
+ * extension (the background's origin, as in production). Prints one JSON line per metric:
+ *   metrics.ingestRowsPerSec  1,000,000 rows through the store's ingest (zod validation + one
+ *                             bulkPut transaction per batch); baseline = the naive one put
+ *                             (one transaction) per row, measured on BENCH_NAIVE_ROWS rows
+ *   metrics.rangeQueryP95Ms   one year of daily figures for 20 metrics of one item
+ *                             (7,300 records) at 1M rows, p95 over BENCH_QUERY_RUNS runs
+ * Env: BENCH_ROWS (default 1000000), BENCH_BATCH (default 10000), BENCH_NAIVE_ROWS (default 5000).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { launchWithExtension } from '../../support/browser.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../../..');
+const ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const BATCH = Number(process.env.BENCH_BATCH ?? 10_000);
+const NAIVE_ROWS = Number(process.env.BENCH_NAIVE_ROWS ?? 5_000);
+const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 40);
+const log = (...a) => console.error('[metrics.bench]', ...a);
+const percentile = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+};
+
+const bundled = await build({
+  entryPoints: [path.join(here, 'harness.ts')],
+  bundle: true,
+  write: false,
+  format: 'iife',
+  globalName: '__zgBench',
+  platform: 'browser',
+  target: 'chrome120',
+  minify: true,
+  alias: { '@': root },
+  logLevel: 'warning',
+});
+const code = bundled.outputFiles[0].text;
+
+const { browser, extensionId, close } = await launchWithExtension(process.env.BENCH_EXTENSION_DIR ? { extensionDir: process.env.BENCH_EXTENSION_DIR } : {});
+try {
+  const page = await browser.newPage();
+  // Any page of ours gives the extension origin; the KPI page without parameters stays idle.
+  await page.goto(`chrome-extension://${extensionId}/kpi.html`);
+  await page.evaluate(code); // CDP evaluation: not subject to the page's CSP
+  page.setDefaultTimeout(0);
+  const t0 = Date.now();
+  const naive = await page.evaluate((n) => globalThis.__zgBench.naive(n), NAIVE_ROWS);
+  const naivePerSec = naive.rows / (naive.ms / 1000);
+  log(`naive: ${naive.rows} rows in ${naive.ms.toFixed(0)} ms`);
+  const ingest = await page.evaluate((rows, batch) => globalThis.__zgBench.ingest(rows, batch), ROWS, BATCH);
+  if (ingest.stored !== ROWS) throw new Error(`stored ${ingest.stored} of ${ROWS}`);
+  log(`ingest: ${ingest.rows} rows in ${ingest.ms.toFixed(0)} ms (batches of ${BATCH})`);
+  console.log(JSON.stringify({ name: 'metrics.ingestRowsPerSec', value: Math.round(ingest.rows / (ingest.ms / 1000)), unit: 'rows/s', budget: 50_000, better: 'higher', baseline: Math.round(naivePerSec) }));
+  const item = Math.min(50, Math.floor(ROWS / 7300) - 1); // a full year of one item, mid-way through the data
+  const q = await page.evaluate((runs, it) => globalThis.__zgBench.query(runs, it), QUERY_RUNS, item);
+  log(`query: ${q.rows} records per year query at ${q.total} rows; one metric p95 ${percentile(q.oneMetric, 95).toFixed(1)} ms`);
+  if (q.rows !== 7300) throw new Error(`expected 7300 records, got ${q.rows}`);
+  console.log(JSON.stringify({ name: 'metrics.rangeQueryP95Ms', value: +percentile(q.year, 95).toFixed(1), unit: 'ms', budget: 60, better: 'lower' }));
+  await page.evaluate(() => globalThis.__zgBench.cleanup());
+  log(`total ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+} finally {
+  await close();
+}
