@@ -2,7 +2,7 @@ import type { Task } from '@/lib/domain';
 import type { Feature } from '@/lib/features/types';
 import { parseImageId } from '@/lib/collab/image-id';
 import { call } from '@/lib/messaging/client';
-import { findItemRows } from '@/lib/taobao/item-rows';
+import { itemIdOfRow } from '@/lib/capture/item-id';
 import { itemIdFromUrl } from '@/lib/taobao/page-detect';
 import { css, S } from '@/lib/taobao/selectors';
 import { createShadowHost, el, removeOnAbort } from './shadow-host';
@@ -117,12 +117,36 @@ async function initItemEdit(signal: AbortSignal, itemId: string): Promise<void> 
 
   const { host, root } = createShadowHost('zhanggui-image-versions', STRIP_CSS);
   let rendered = '';
+  let current: { slots: Slot[]; buttons: HTMLButtonElement[] } | null = null;
+  /**
+   * Places each control under its slot. The positions come from an IntersectionObserver,
+   * which reports them from the layout the page does anyway, instead of forcing a layout
+   * of our own with getBoundingClientRect while the page is still settling.
+   */
+  const place = (): void => {
+    if (!current) return;
+    const { slots, buttons } = current;
+    const io = new IntersectionObserver((entries) => {
+      io.disconnect();
+      const left = new Map(entries.map((e) => [e.target, e.boundingClientRect.left]));
+      const base = left.get(host) ?? 0;
+      slots.forEach((s, i) => {
+        const b = buttons[i];
+        if (!b) return;
+        b.style.left = `${Math.max(0, (left.get(s.box) ?? base) - base)}px`;
+        b.style.visibility = 'visible';
+      });
+    });
+    io.observe(host);
+    for (const s of slots) io.observe(s.box);
+  };
   const render = (): void => {
     const slots = readSlots(document);
     const field = document.querySelector(css(S.itemEditMainImagesField));
     if (!slots || !field) {
       host.remove();
       rendered = '';
+      current = null;
       return;
     }
     if (host.previousElementSibling !== field) field.after(host);
@@ -130,14 +154,27 @@ async function initItemEdit(signal: AbortSignal, itemId: string): Promise<void> 
     if (key === rendered) return;
     rendered = key;
     root.querySelectorAll('.rec').forEach((b) => b.remove());
-    const base = host.getBoundingClientRect().left;
-    for (const s of slots) {
+    const buttons = slots.map((s) => {
       const b = recordButton(s.slot);
-      b.style.left = `${Math.max(0, s.box.getBoundingClientRect().left - base)}px`;
+      b.style.visibility = 'hidden';
       b.addEventListener('click', () => openPopover(root, b, { itemId, slot: s.slot, imageUrl: s.img.src, source: 'itemEdit' }, info));
       root.append(b);
-    }
+      return b;
+    });
+    current = { slots, buttons };
+    place();
   };
+  let resizing = false;
+  const onResize = (): void => {
+    if (resizing) return;
+    resizing = true;
+    requestAnimationFrame(() => {
+      resizing = false;
+      place();
+    });
+  };
+  window.addEventListener('resize', onResize, { passive: true });
+  signal.addEventListener('abort', () => window.removeEventListener('resize', onResize));
   let scheduled = false;
   const mo = new MutationObserver(() => {
     if (scheduled) return;
@@ -154,20 +191,31 @@ async function initItemEdit(signal: AbortSignal, itemId: string): Promise<void> 
   render();
 }
 
-/** 商品管理: a control beside each row's thumbnail (slot 0), and the rows' pictures reported once per scan. */
+/** A row's item and where its control sits (as lib/taobao/item-rows.ts decides for the badges). */
+function rowTarget(row: Element): { itemId: string; anchor: Element; img: HTMLImageElement } | null {
+  const id = itemIdOfRow(row, location.href);
+  if (!id.ok) return null;
+  const imgs = row.querySelectorAll(css(S.image));
+  const img = imgs[0];
+  if (imgs.length !== 1 || !(img instanceof HTMLImageElement) || !/^https?:/.test(img.src)) return null;
+  const anchor = row.querySelector(css(S.itemLink))?.closest(css(S.tableCell)) ?? row.querySelector(css(S.tableCell)) ?? row;
+  return { itemId: id.itemId, anchor, img };
+}
+
+/**
+ * 商品管理: a control beside each row's thumbnail (slot 0), and the rows' pictures reported in
+ * one message per batch. Rows are handled when they come near the viewport, so a 200-row
+ * page costs what its visible rows cost.
+ */
 async function initSellManage(signal: AbortSignal): Promise<void> {
-  const done = new WeakSet<Element>();
+  const seen = new WeakSet<Element>();
   let info: ItemInfo | null = null;
-  const scan = async (): Promise<void> => {
-    const fresh = findItemRows(document, location.href).filter((r) => !done.has(r.row));
-    if (fresh.length === 0) return;
-    const targets = fresh.flatMap((r) => {
-      done.add(r.row);
-      const imgs = r.row.querySelectorAll(css(S.image));
-      const img = imgs[0];
-      return imgs.length === 1 && img instanceof HTMLImageElement && /^https?:/.test(img.src) ? [{ ...r, img }] : [];
+  const handle = async (rows: Element[]): Promise<void> => {
+    const targets = rows.flatMap((row) => {
+      const t = rowTarget(row);
+      return t ? [t] : [];
     });
-    if (targets.length === 0) return;
+    if (targets.length === 0 || signal.aborted) return;
     void call({ type: 'images.observe', items: targets.slice(0, 200).map((t) => ({ itemId: t.itemId, slots: [{ slot: 0, imageUrl: t.img.src }] })) }).catch(() => {});
     info ??= await call<ItemInfo>({ type: 'images.forItem', itemId: targets[0]!.itemId }).catch(() => null);
     if (!info?.canRecord || signal.aborted) return;
@@ -184,18 +232,36 @@ async function initSellManage(signal: AbortSignal): Promise<void> {
       removeOnAbort(signal, host);
     }
   };
+  const io = new IntersectionObserver(
+    (entries) => {
+      const near = entries.filter((e) => e.isIntersecting).map((e) => e.target);
+      for (const row of near) io.unobserve(row);
+      if (near.length > 0) void handle(near);
+    },
+    { rootMargin: '300px 0px' },
+  );
+  const scan = (): void => {
+    for (const row of Array.from(document.querySelectorAll(css(S.qianniuSellManageRow)))) {
+      if (seen.has(row)) continue;
+      seen.add(row);
+      io.observe(row);
+    }
+  };
   let scheduled = false;
   const mo = new MutationObserver(() => {
     if (scheduled) return;
     scheduled = true;
     requestAnimationFrame(() => {
       scheduled = false;
-      if (!signal.aborted) void scan();
+      if (!signal.aborted) scan();
     });
   });
   mo.observe(document.body, { childList: true, subtree: true });
-  signal.addEventListener('abort', () => mo.disconnect());
-  await scan();
+  signal.addEventListener('abort', () => {
+    mo.disconnect();
+    io.disconnect();
+  });
+  scan();
 }
 
 export const imageVersions: Feature = {

@@ -92,6 +92,13 @@ export function parseInline(src: string): Inline[] {
   };
   let i = 0;
   while (i < src.length) {
+    const ch = src[i] ?? '';
+    // Markup starts only at these characters: everything else is text, read without regexes.
+    if (ch !== '`' && ch !== '[' && ch !== '*' && ch !== '_') {
+      text += ch;
+      i++;
+      continue;
+    }
     const rest = src.slice(i);
     const code = /^`([^`]+)`/.exec(rest);
     if (code) {

@@ -10,6 +10,8 @@ const BENCHES = [
   ['node', ['tests/bench/dashboard/dashboard.bench.mjs']],
   ['node', ['tests/bench/metrics/metrics.bench.mjs']],
   ['node', ['tests/bench/capture/capture.bench.mjs']],
+  ['node', ['tests/bench/collab/collab.bench.mjs']],
+  ['npx', ['tsx', 'tests/bench/collab/collab-lib.bench.ts']],
 ];
 
 const build = spawnSync('npx', ['wxt', 'build'], { stdio: ['inherit', 'ignore', 'inherit'] });

@@ -76,6 +76,16 @@ describe('collaboration on the seller pages', () => {
       });
     });
     expect(overlap).toBe(false);
+    // Each control sits right under its own slot.
+    await page.waitForFunction(() => [...document.querySelector('zhanggui-image-versions')!.shadowRoot!.querySelectorAll<HTMLElement>('.rec')].every((b) => b.style.visibility === 'visible'), { polling: 100 });
+    const offsets = await page.evaluate(() =>
+      [...document.querySelector('zhanggui-image-versions')!.shadowRoot!.querySelectorAll<HTMLElement>('.rec')].map((b) => {
+        const slot = document.querySelector(`#sell-field-mainImagesGroup > [data-index="${b.dataset.slot}"]`)!.getBoundingClientRect();
+        const r = b.getBoundingClientRect();
+        return Math.round(r.left - slot.left) + (r.top >= slot.bottom ? 0 : 1000);
+      }),
+    );
+    expect(offsets).toEqual([0, 0, 0]);
 
     await page.click('zhanggui-image-versions >>> .rec[data-slot="1"]');
     await page.waitForSelector('zhanggui-image-versions >>> .pop input.note');
