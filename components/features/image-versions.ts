@@ -18,14 +18,14 @@ import { createShadowHost, el, removeOnAbort } from './shadow-host';
  */
 const MAX_SLOTS = 10;
 
-const POP_CSS = `.rec { font-size: 11px; line-height: 18px; padding: 0 6px; border: 1px solid #ff5000; color: #ff5000; background: #fff; border-radius: 9px; cursor: pointer; white-space: nowrap; }
-.pop { position: absolute; z-index: 2147483000; top: 22px; left: 0; width: 250px; background: #fff; border: 1px solid #e5e6eb; border-radius: 6px; padding: 8px; box-shadow: 0 4px 12px rgb(0 0 0 / 12%); font-size: 12px; color: #1d2129; }
-.pop input { width: 100%; margin: 4px 0; font-size: 12px; padding: 3px 4px; border: 1px solid #c9cdd4; border-radius: 4px; }
-.pop .row { display: flex; gap: 6px; justify-content: flex-end; margin-top: 4px; }
-.pop button { font-size: 12px; padding: 2px 8px; border: 1px solid #e5e6eb; border-radius: 4px; background: #fff; cursor: pointer; }
-.pop button.primary { background: #ff5000; border-color: #ff5000; color: #fff; }
+const POP_CSS = `.zg-rec { font-size: 11px; line-height: 18px; padding: 0 6px; border: 1px solid #ff5000; color: #ff5000; background: #fff; border-radius: 9px; cursor: pointer; white-space: nowrap; }
+.zg-pop { position: absolute; z-index: 2147483000; top: 22px; left: 0; width: 250px; background: #fff; border: 1px solid #e5e6eb; border-radius: 6px; padding: 8px; box-shadow: 0 4px 12px rgb(0 0 0 / 12%); font-size: 12px; color: #1d2129; }
+.zg-pop input { width: 100%; margin: 4px 0; font-size: 12px; padding: 3px 4px; border: 1px solid #c9cdd4; border-radius: 4px; }
+.zg-pop .row { display: flex; gap: 6px; justify-content: flex-end; margin-top: 4px; }
+.zg-pop button { font-size: 12px; padding: 2px 8px; border: 1px solid #e5e6eb; border-radius: 4px; background: #fff; cursor: pointer; }
+.zg-pop button.primary { background: #ff5000; border-color: #ff5000; color: #fff; }
 .muted { color: #86909c; } .ok { color: #00b42a; } .err { color: #f53f3f; }`;
-const STRIP_CSS = `:host { display: block; position: relative; height: 22px; margin: 2px 0; } .rec { position: absolute; top: 2px; } ${POP_CSS}`;
+const STRIP_CSS = `:host { display: block; position: relative; height: 22px; margin: 2px 0; } .zg-rec { position: absolute; top: 2px; } ${POP_CSS}`;
 const INLINE_CSS = `:host { display: inline-block; position: relative; margin-left: 6px; vertical-align: middle; } ${POP_CSS}`;
 
 interface Slot {
@@ -60,8 +60,8 @@ export function readSlots(doc: Document): Slot[] | null {
 }
 
 function openPopover(root: ShadowRoot, anchor: HTMLElement, target: { itemId: string; slot: number; imageUrl: string; source: 'itemEdit' | 'sellManage' }, info: ItemInfo): void {
-  root.querySelector('.pop')?.remove();
-  const pop = el('div', { className: 'pop' });
+  root.querySelector('.zg-pop')?.remove();
+  const pop = el('div', { className: 'zg-pop' });
   pop.setAttribute('role', 'dialog');
   pop.style.left = anchor.style.left || '0';
   const title = el('strong', {}, `记录主图${target.slot + 1}版本 Record this image`);
@@ -93,7 +93,7 @@ function openPopover(root: ShadowRoot, anchor: HTMLElement, target: { itemId: st
 }
 
 function recordButton(slot: number): HTMLButtonElement {
-  const b = el('button', { type: 'button', className: 'rec', title: '掌柜：把这张主图记为一个版本 Record this main image as a version' }, `记录版本${slot === 0 ? '' : ` ${slot + 1}`}`);
+  const b = el('button', { type: 'button', className: 'zg-rec', title: '掌柜：把这张主图记为一个版本 Record this main image as a version' }, `记录版本${slot === 0 ? '' : ` ${slot + 1}`}`);
   b.dataset.slot = String(slot);
   return b;
 }
@@ -153,7 +153,7 @@ async function initItemEdit(signal: AbortSignal, itemId: string): Promise<void> 
     const key = slots.map((s) => `${s.slot}:${s.img.src}`).join('|');
     if (key === rendered) return;
     rendered = key;
-    root.querySelectorAll('.rec').forEach((b) => b.remove());
+    root.querySelectorAll('.zg-rec').forEach((b) => b.remove());
     const buttons = slots.map((s) => {
       const b = recordButton(s.slot);
       b.style.visibility = 'hidden';

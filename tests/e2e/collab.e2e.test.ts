@@ -65,7 +65,7 @@ describe('collaboration on the seller pages', () => {
   it('records a 主图 version and the SKU price changed at submit, on the item edit page', async () => {
     const page = await sellerPage(ITEM_EDIT);
     // One control under each filled slot (3 of 5), none for the empty ones.
-    await page.waitForFunction(() => document.querySelector('zhanggui-image-versions')?.shadowRoot?.querySelectorAll('.rec').length === 3, { polling: 100, timeout: 10_000 });
+    await page.waitForFunction(() => document.querySelector('zhanggui-image-versions')?.shadowRoot?.querySelectorAll('.zg-rec').length === 3, { polling: 100, timeout: 10_000 });
     // The control sits outside the slots: it covers none of the page's own boxes.
     const overlap = await page.evaluate(() => {
       const host = document.querySelector('zhanggui-image-versions')!;
@@ -77,9 +77,9 @@ describe('collaboration on the seller pages', () => {
     });
     expect(overlap).toBe(false);
     // Each control sits right under its own slot.
-    await page.waitForFunction(() => [...document.querySelector('zhanggui-image-versions')!.shadowRoot!.querySelectorAll<HTMLElement>('.rec')].every((b) => b.style.visibility === 'visible'), { polling: 100 });
+    await page.waitForFunction(() => [...document.querySelector('zhanggui-image-versions')!.shadowRoot!.querySelectorAll<HTMLElement>('.zg-rec')].every((b) => b.style.visibility === 'visible'), { polling: 100 });
     const offsets = await page.evaluate(() =>
-      [...document.querySelector('zhanggui-image-versions')!.shadowRoot!.querySelectorAll<HTMLElement>('.rec')].map((b) => {
+      [...document.querySelector('zhanggui-image-versions')!.shadowRoot!.querySelectorAll<HTMLElement>('.zg-rec')].map((b) => {
         const slot = document.querySelector(`#sell-field-mainImagesGroup > [data-index="${b.dataset.slot}"]`)!.getBoundingClientRect();
         const r = b.getBoundingClientRect();
         return Math.round(r.left - slot.left) + (r.top >= slot.bottom ? 0 : 1000);
@@ -87,14 +87,14 @@ describe('collaboration on the seller pages', () => {
     );
     expect(offsets).toEqual([0, 0, 0]);
 
-    await page.click('zhanggui-image-versions >>> .rec[data-slot="1"]');
-    await page.waitForSelector('zhanggui-image-versions >>> .pop input.note');
-    await page.type('zhanggui-image-versions >>> .pop input.note', '场景图 A');
-    await page.click('zhanggui-image-versions >>> .pop button.primary');
-    await page.waitForFunction(() => document.querySelector('zhanggui-image-versions')?.shadowRoot?.querySelector('.pop')?.textContent?.includes('已记录 v1'), { polling: 100, timeout: 10_000 });
+    await page.click('zhanggui-image-versions >>> .zg-rec[data-slot="1"]');
+    await page.waitForSelector('zhanggui-image-versions >>> .zg-pop input.note');
+    await page.type('zhanggui-image-versions >>> .zg-pop input.note', '场景图 A');
+    await page.click('zhanggui-image-versions >>> .zg-pop button.primary');
+    await page.waitForFunction(() => document.querySelector('zhanggui-image-versions')?.shadowRoot?.querySelector('.zg-pop')?.textContent?.includes('已记录 v1'), { polling: 100, timeout: 10_000 });
 
     // The confirmation closes by itself.
-    await page.waitForFunction(() => !document.querySelector('zhanggui-image-versions')?.shadowRoot?.querySelector('.pop'), { polling: 100, timeout: 5_000 });
+    await page.waitForFunction(() => !document.querySelector('zhanggui-image-versions')?.shadowRoot?.querySelector('.zg-pop'), { polling: 100, timeout: 5_000 });
 
     // A person edits one SKU price in the page's own input and presses the page's own submit button.
     const price = await page.$('tr[data-sku-id="5100000000012"] input[name="price"]');
@@ -113,9 +113,9 @@ describe('collaboration on the seller pages', () => {
     const page = await sellerPage(SELL_MANAGE);
     await page.waitForFunction(() => document.querySelectorAll('zhanggui-image-version').length === 3, { polling: 100, timeout: 10_000 });
     expect(await page.$$eval('tr.next-table-row', (rows) => rows.length)).toBe(3);
-    await page.click('zhanggui-image-version >>> .rec[data-item-id="700000000002"]');
-    await page.waitForSelector('zhanggui-image-version >>> .pop button.primary');
-    await page.click('zhanggui-image-version >>> .pop button.primary');
+    await page.click('zhanggui-image-version >>> .zg-rec[data-item-id="700000000002"]');
+    await page.waitForSelector('zhanggui-image-version >>> .zg-pop button.primary');
+    await page.click('zhanggui-image-version >>> .zg-pop button.primary');
     await page.waitForFunction(() => [...document.querySelectorAll('zhanggui-image-version')].some((h) => h.shadowRoot?.textContent?.includes('已记录 v1')), { polling: 100, timeout: 10_000 });
     await page.close();
   });
