@@ -4,6 +4,7 @@ import type { Member, Task } from '@/lib/domain';
 import { call } from '@/lib/messaging/client';
 import { dueState } from '@/lib/tasks/views';
 import { DUE_CLASS, dueLabel, memberName } from '../shared/format';
+import { StageSops } from '../collab/StageSops';
 
 /** One task in the in-page panel: text only (titles come from people and pages), a done checkbox, details on click. */
 export function TaskRow({ task, members, today }: { task: Task; members: readonly Member[]; today: string }): React.JSX.Element {
@@ -33,6 +34,7 @@ export function TaskRow({ task, members, today }: { task: Task; members: readonl
               {task.sourceTitle || '来源页面 Source page'}
             </a>
           )}
+          <StageSops stage={task.stage} />
         </div>
       )}
       {error && <div className="error">{error}</div>}

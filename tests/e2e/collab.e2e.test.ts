@@ -109,6 +109,19 @@ describe('collaboration on the seller pages', () => {
     await page.close();
   });
 
+  it('shows the stage SOP in the in-page panel’s task detail', async () => {
+    const page = await sellerPage(ITEM_EDIT);
+    let panel = page.frames().find((f) => f.url().includes('/panel.html#/panel'));
+    for (let i = 0; !panel && i < 100; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      panel = page.frames().find((f) => f.url().includes('/panel.html#/panel'));
+    }
+    await panel!.waitForFunction(() => [...document.querySelectorAll('.task-title')].some((b) => b.textContent?.includes('北欧餐桌主图换成场景图')), { polling: 100 });
+    await panel!.evaluate(() => ([...document.querySelectorAll('.task-title')].find((b) => b.textContent?.includes('北欧餐桌主图换成场景图')) as HTMLElement).click());
+    await panel!.waitForFunction(() => document.body.innerText.includes('主图优化 SOP：如何换主图并量化效果'), { polling: 100, timeout: 10_000 });
+    await page.close();
+  });
+
   it('shows a record control on every 商品管理 row without covering the table', async () => {
     const page = await sellerPage(SELL_MANAGE);
     await page.waitForFunction(() => document.querySelectorAll('zhanggui-image-version').length === 3, { polling: 100, timeout: 10_000 });
