@@ -143,22 +143,24 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
     case 'metrics.badges': {
       const { shopId, tasks, mayFinance } = await context(services);
       const targets = new Map((await listTargets(db, shopId)).map((t) => [`${t.metric}|${t.itemKey}`, t]));
-      const out: BadgeInfo[] = [];
-      for (const c of req.cells) {
-        const hidden = !!metricByCode(c.metric)?.finance && !mayFinance;
-        const target = targets.get(`${c.metric}|${c.itemId ?? ''}`) ?? null;
-        const avg = await sevenDayAverage(db, shopId, c.metric, c.itemId, c.date);
-        const status = await statusOf(services, shopId, target, c);
-        out.push({
-          status: status?.status ?? null,
-          change: avg && avg.value > 0 ? c.value / avg.value - 1 : null,
-          avg7: hidden ? null : (avg?.value ?? null),
-          openTasks: openTaskCount(tasks, c.metric, c.itemId),
-          hasTarget: target !== null,
-          hidden,
-        });
-      }
-      return out;
+      // One read transaction, queries in parallel: a page of 500 figures answers in one round.
+      return db.transaction('r', db.metrics, () =>
+        Promise.all(
+          req.cells.map(async (c): Promise<BadgeInfo> => {
+            const hidden = !!metricByCode(c.metric)?.finance && !mayFinance;
+            const target = targets.get(`${c.metric}|${c.itemId ?? ''}`) ?? null;
+            const [avg, status] = await Promise.all([sevenDayAverage(db, shopId, c.metric, c.itemId, c.date), statusOf(services, shopId, target, c)]);
+            return {
+              status: status?.status ?? null,
+              change: avg && avg.value > 0 ? c.value / avg.value - 1 : null,
+              avg7: hidden ? null : (avg?.value ?? null),
+              openTasks: openTaskCount(tasks, c.metric, c.itemId),
+              hasTarget: target !== null,
+              hidden,
+            };
+          }),
+        ),
+      );
     }
     case 'metrics.detail': {
       const { shopId, tasks, mayFinance } = await context(services);
