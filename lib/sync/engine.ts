@@ -196,16 +196,22 @@ export class SyncEngine {
   async pull(): Promise<{ rows: number; quarantined: number }> {
     const db = this.o.db;
     const limit = this.o.pageSize ?? 1000;
+    const fetch = (since: number): Promise<unknown[]> => this.o.server.pull(this.o.shopId, since, limit);
     let rows = 0;
     let quarantined = 0;
-    for (;;) {
-      const since = ((await db.table('syncState').get(SYNC_KEYS.cursor))?.value as number | undefined) ?? 0;
-      const page = await this.o.server.pull(this.o.shopId, since, limit);
+    let since = ((await db.table('syncState').get(SYNC_KEYS.cursor))?.value as number | undefined) ?? 0;
+    let next: Promise<unknown[]> | null = fetch(since);
+    while (next) {
+      const page: unknown[] = await next;
       if (page.length === 0) break;
+      // Ask for the next page while this one is written to IndexedDB (the cursor is known already).
+      const last = maxRevision(page, since);
+      next = page.length >= limit && last > since ? fetch(last) : null;
+      next?.catch(() => undefined); // a failure surfaces when awaited; never unhandled
       const r = await this.applyPage(page, since);
+      since = last;
       rows += page.length;
       quarantined += r.quarantined;
-      if (page.length < limit) break;
     }
     return { rows, quarantined };
   }
@@ -236,7 +242,6 @@ export class SyncEngine {
           bad.push({ key: String((e as { id?: unknown }).id ?? '?'), row: e, reason: p.reason });
           continue;
         }
-        await db.table('syncState').put({ key: SYNC_KEYS.rev('task_dependencies', p.row.id), value: p.row.revision });
         const pending = await db.table('outbox').where('rowId').equals(p.row.id).count();
         if (pending === 0) await this.setEdge(p.row.task_id, p.row.depends_on_id, p.row.deleted_at === null, p.row.id);
       }
@@ -252,13 +257,14 @@ export class SyncEngine {
     if (rows.length === 0) return 0;
     const db = this.o.db;
     const ids = rows.map((r) => String(r.id ?? ''));
-    const existing = (await db.table(table).bulkGet(ids)) as (Record<string, unknown> | undefined)[];
+    // One key-range cursor over the ids (much cheaper in Chromium than one get per id).
+    const found = new Map(((await db.table(table).where(':id').anyOf(ids).toArray()) as Record<string, unknown>[]).map((r) => [r.id as string, r]));
+    const existing = ids.map((id) => found.get(id));
     const pendingByRow = new Map<string, OutboxRow[]>();
     for (const o of (await db.table('outbox').where('rowId').anyOf(ids).toArray()) as OutboxRow[]) {
       pendingByRow.set(o.rowId, [...(pendingByRow.get(o.rowId) ?? []), o]);
     }
     const puts: Record<string, unknown>[] = [];
-    const revs: { key: string; value: number }[] = [];
     let quarantined = 0;
     for (let i = 0; i < rows.length; i++) {
       const before = existing[i];
@@ -278,7 +284,6 @@ export class SyncEngine {
         }
       }
       puts.push(rec);
-      revs.push({ key: SYNC_KEYS.rev(table, ids[i]!), value: Number(rows[i]!.revision) });
       if (table === 'members' && this.o.userId && mapped.userId === this.o.userId) {
         const m = mapped.record as Member;
         if (m.deletedAt === null) await db.settings.put({ key: ME_KEY, value: m.id });
@@ -286,7 +291,6 @@ export class SyncEngine {
       }
     }
     await db.table(table).bulkPut(puts);
-    await db.table('syncState').bulkPut(revs);
     return quarantined;
   }
 
@@ -319,6 +323,15 @@ export class SyncEngine {
     }
     await db.table('syncState').put({ key: SYNC_KEYS.pendingEdges, value: still });
   }
+}
+
+function maxRevision(page: unknown[], since: number): number {
+  let m = since;
+  for (const p of page) {
+    const r = (p as { revision?: unknown } | null)?.revision;
+    if (typeof r === 'number' && Number.isInteger(r) && r > m) m = r;
+  }
+  return m;
 }
 
 function toMutation(r: OutboxRow): Mutation {

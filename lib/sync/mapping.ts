@@ -93,9 +93,12 @@ export function fromServerRow<T extends LocalTable>(
   raw: unknown,
   keep: { dependsOn?: string[]; userId?: string | null } = {},
 ): { ok: true; record: LocalOf[T]; userId?: string } | { ok: false; reason: string } {
-  const parsed = serverRowSchemas[table].safeParse(raw);
-  if (!parsed.success) return { ok: false, reason: issues(parsed.error) };
-  const r = parsed.data as Record<string, unknown> & { created_at: string; updated_at: string; deleted_at: string | null };
+  // The local zod schema below validates every field we keep; here only what it cannot see
+  // (the row's shape, ids, revision, server timestamps). One zod pass per row keeps the initial
+  // pull of a large shop fast (see tests/bench/sync).
+  const bad = checkSyncColumns(raw, table === 'members' ? ['user_id'] : []);
+  if (bad) return { ok: false, reason: bad };
+  const r = raw as Record<string, unknown> & { id: string; created_at: string; updated_at: string; deleted_at: string | null };
   const stamps = { createdAt: ms(r.created_at), updatedAt: ms(r.updated_at), deletedAt: msOrNull(r.deleted_at) };
   let candidate: Record<string, unknown>;
   let schema: z.ZodType;
@@ -113,7 +116,9 @@ export function fromServerRow<T extends LocalTable>(
       schema = projectSchema;
       break;
     default:
+      // item_ids is text[] on the server; the local schema checks each id.
       candidate = { id: r.id, ...fromServerFields('tasks', r), dependsOn: keep.dependsOn ?? [], ...stamps };
+      if (typeof candidate.progress === 'string') candidate.progress = Number(candidate.progress);
       schema = taskSchema;
   }
   const local = schema.safeParse(candidate);
@@ -124,6 +129,18 @@ export function fromServerRow<T extends LocalTable>(
 export function parseDependencyRow(raw: unknown): { ok: true; row: ServerRow<'task_dependencies'> } | { ok: false; reason: string } {
   const p = serverRowSchemas.task_dependencies.safeParse(raw);
   return p.success ? { ok: true, row: p.data } : { ok: false, reason: issues(p.error) };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function checkSyncColumns(raw: unknown, uuids: readonly string[]): string | null {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return '(row): not an object';
+  const r = raw as Record<string, unknown>;
+  for (const k of ['id', ...uuids]) if (typeof r[k] !== 'string' || !UUID.test(r[k] as string)) return `${k}: not a uuid`;
+  if (typeof r.revision !== 'number' || !Number.isInteger(r.revision) || r.revision < 0) return 'revision: not a revision number';
+  for (const k of ['created_at', 'updated_at']) if (typeof r[k] !== 'string' || Number.isNaN(Date.parse(r[k] as string))) return `${k}: not a timestamp`;
+  if (r.deleted_at !== null && (typeof r.deleted_at !== 'string' || Number.isNaN(Date.parse(r.deleted_at)))) return 'deleted_at: not a timestamp or null';
+  return null;
 }
 
 function issues(e: z.ZodError): string {

@@ -32,7 +32,7 @@ export async function recordOutbox(db: ZhangguiDb, activity: readonly Activity[]
     const id = group[0]!.entityId;
     const record = (await db.table(table).get(id)) as Record<string, unknown> | undefined;
     if (!record) continue;
-    const base = ((await db.table('syncState').get(SYNC_KEYS.rev(table, id)))?.value as number | undefined) ?? null;
+    const base = await baseRevision(db, table, id);
     const created = group.some((a) => a.action === 'create');
     const deleted = group.some((a) => a.field === 'deletedAt' && a.newValue !== null);
     if (created) {
@@ -54,6 +54,21 @@ export async function recordOutbox(db: ZhangguiDb, activity: readonly Activity[]
     if (deleted) rows.push({ table, rowId: id, op: 'delete', fields: {}, baseRevision: base, at });
   }
   if (rows.length > 0) await db.table('outbox').bulkAdd(rows);
+}
+
+/**
+ * The revision this browser last saw the row at: everything up to the pull
+ * cursor has been seen, and our own acknowledged writes may be newer (stored per
+ * row on acknowledgement). Null before the first pull. Only used by the server
+ * to report conflicts.
+ */
+async function baseRevision(db: ZhangguiDb, table: string, id: string): Promise<number | null> {
+  const cursor = await db.table('syncState').get(SYNC_KEYS.cursor);
+  const own = await db.table('syncState').get(SYNC_KEYS.rev(table, id));
+  const c = cursor?.value as number | undefined;
+  const o = own?.value as number | undefined;
+  if (c === undefined && o === undefined) return null;
+  return Math.max(c ?? 0, o ?? 0);
 }
 
 function edge(task: Record<string, unknown>, dependsOnId: string, op: 'upsert' | 'delete', at: number): NewOutboxRow {

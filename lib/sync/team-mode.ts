@@ -173,7 +173,7 @@ export class TeamMode {
     await this.engine!.pull();
     const serverMembers = new Map(((await db.members.toArray()) as Member[]).filter((m) => m.deletedAt === null).map((m) => [m.id, m]));
     const ownerId = (await db.settings.get(ME_KEY))?.value as string | undefined;
-    const pulled = new Set(((await db.table('syncState').where('key').startsWith('rev|members|').primaryKeys()) as string[]).map((k) => k.split('|')[2]));
+    const pulled = new Set((await this.server().select('members', 'shop_id', shop.id)).map((m) => String(m.id)));
     const mapMember = (id: string | null): string | null => (id === null ? null : id === oldMe && ownerId ? ownerId : pulled.has(id) ? id : null);
     const now = this.now;
     await db.transaction('rw', [db.members, db.projects, db.tasks, db.table('outbox')], async () => {

@@ -33,10 +33,13 @@ describe('outbox (team mode)', () => {
   it('queues creates in full, edits with only the changed fields, deletes as op delete, with increasing seq', async () => {
     on();
     const t = await ws.createTask(me, { projectId: null, title: 'A', priority: 'P1' });
+    await db.table('syncState').put({ key: 'cursor', value: 37 });
     await db.table('syncState').put({ key: `rev|tasks|${t.id}`, value: 41 });
     await ws.updateTask(me, t.id, { status: 'done' });
+    await db.table('syncState').put({ key: 'cursor', value: 50 });
     await ws.deleteTask(me, t.id);
     const r = await rows();
+    expect(r[2]!.baseRevision).toBe(50);
     expect(r.map((x) => x.op)).toEqual(['upsert', 'upsert', 'delete']);
     expect(r[0]!.fields).toMatchObject({ title: 'A', priority: 'P1', shop_id: t.shopId, created_by: me });
     expect(r[1]).toMatchObject({ table: 'tasks', rowId: t.id, fields: { status: 'done', progress: 1 }, baseRevision: 41 });
