@@ -47,6 +47,8 @@ export function pauseCapture(reason: string): void {
   status().dataset.state = 'paused';
   status().dataset.reason = reason.slice(0, 200);
   showRiskNotice(reason);
+  // Tell the team (inbox, once a day per page kind). A message to our background, not to Taobao.
+  void call({ type: 'metrics.riskPaused', url: location.href.slice(0, 4000), reason: reason.slice(0, 300) }).catch(() => {});
 }
 
 /** Forwarded responses from the MAIN-world observer, checked for risk signals on arrival. */

@@ -5,6 +5,7 @@ import { isOpen } from '../domain/vocab';
 import { defineArea, type Services } from '../messaging/area';
 import { detectPage, isSensitivePage } from '../taobao/page-detect';
 import { UserError } from '../workspace/errors';
+import { raiseAlert } from '../alerts/store';
 import { bindShop } from './binding';
 import { metricByCode } from './dictionary';
 import { period, type MetricRecord } from './record';
@@ -43,6 +44,8 @@ export const metricsRequests = [
   z.object({ type: z.literal('metrics.badges'), cells: z.array(cellSchema).max(500) }),
   z.object({ type: z.literal('metrics.detail'), metric: z.string().min(1).max(40), itemId: itemId.nullable(), to: isoDate.optional(), days: z.number().int().min(7).max(366).optional() }),
   z.object({ type: z.literal('metrics.target.set'), target: targetInputSchema }),
+  /** The capture paused on a tab because Taobao's risk control stepped in: the team hears about it once a day per page. */
+  z.object({ type: z.literal('metrics.riskPaused'), url: z.string().max(4000), reason: z.string().max(300) }),
   z.object({ type: z.literal('metrics.targets.list') }),
 ] as const;
 
@@ -197,6 +200,22 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
         }
         throw e;
       }
+    }
+    case 'metrics.riskPaused': {
+      const { shopId, me } = await context(services);
+      const page = detectPage(req.url) ?? 'unknown';
+      const today = services.today();
+      const alert = await raiseAlert(db, {
+        id: crypto.randomUUID(),
+        shopId,
+        key: `risk|${page}|${today}`,
+        kind: 'risk',
+        title: `淘宝安全验证：掌柜已暂停读取（${page}）`,
+        message: `${me ? `${me.name}的浏览器上` : ''}出现淘宝安全验证，掌柜已停止读取该页面，刷新后恢复。原因 Reason: ${req.reason}`.slice(0, 4000),
+        evidence: { url: req.url.slice(0, 500), reason: req.reason, page, memberId: me?.id ?? null },
+        at: services.now(),
+      });
+      return { raised: alert !== null };
     }
     case 'metrics.targets.list': {
       const { shopId } = await context(services);

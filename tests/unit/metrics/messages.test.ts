@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { inbox } from '@/lib/alerts/store';
 import { handleMessage } from '@/lib/messaging/handler';
 import type { BadgeInfo, IngestReply, MetricDetail } from '@/lib/metrics/messages';
 import { fig, setupEnv, type TestEnv } from './helpers';
@@ -109,5 +110,18 @@ describe('metrics.import, badges, detail and targets', () => {
     // Clearing both removes the target.
     await handleMessage({ type: 'metrics.target.set', target: { metric: 'payAmtRfdRate', itemId: null, monthly: null, line: null } }, env);
     expect((await handleMessage({ type: 'metrics.targets.list' }, env))).toEqual({ ok: true, data: [] });
+  });
+});
+
+describe('metrics.riskPaused', () => {
+  it('raises one risk alert per page kind and day for the whole team', async () => {
+    const msg = { type: 'metrics.riskPaused', url: SYCM, reason: 'risk-control response (rgv587_flag)' };
+    expect(await handleMessage(msg, env)).toEqual({ ok: true, data: { raised: true } });
+    expect(await handleMessage(msg, env)).toEqual({ ok: true, data: { raised: false } });
+    const shopId = (await env.workspace.state()).shop!.id;
+    const alerts = await inbox(env.db, shopId, null);
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]).toMatchObject({ kind: 'risk', key: 'risk|sycm.home|2026-11-24' });
+    expect(alerts[0]!.message).toContain('rgv587_flag');
   });
 });
