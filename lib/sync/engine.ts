@@ -2,7 +2,7 @@ import { raiseAlert } from '../alerts/store';
 import type { ZhangguiDb } from '../db/schema';
 import type { Member, Task } from '../domain';
 import { fromServerFields, fromServerRow, isLocalTable, parseDependencyRow, type LocalTable } from './mapping';
-import { SYNC_KEYS, isPermanent, pullItemSchema, type OutboxRow, type PushAnswer, type SyncStatus } from './model';
+import { SYNC_KEYS, isPermanent, type OutboxRow, type PushAnswer, type SyncStatus } from './model';
 import { pendingRows } from './outbox';
 import { SyncCallError, type Mutation, type SyncServer } from './server';
 
@@ -49,6 +49,7 @@ export class SyncEngine {
   private lastError: { kind: SyncCallError['kind']; message: string } | null = null;
   private running: Promise<SyncStatus> | null = null;
   private readonly clock: () => number;
+  private emptyAtStart = new Set<LocalTable>();
 
   constructor(private readonly o: EngineOptions) {
     this.clock = o.clock ?? Date.now;
@@ -200,6 +201,10 @@ export class SyncEngine {
     let rows = 0;
     let quarantined = 0;
     let since = ((await db.table('syncState').get(SYNC_KEYS.cursor))?.value as number | undefined) ?? 0;
+    // A table empty when the pull starts only receives new ids (each row comes once per pull),
+    // so its pages need no read of existing rows: the initial pull of a big shop writes only.
+    this.emptyAtStart = new Set();
+    for (const t of ['shops', 'members', 'projects', 'tasks'] as const) if ((await db.table(t).count()) === 0) this.emptyAtStart.add(t);
     let next: Promise<unknown[]> | null = fetch(since);
     while (next) {
       const page: unknown[] = await next;
@@ -224,14 +229,16 @@ export class SyncEngine {
     const edges: unknown[] = [];
     const bad: { key: string; row: unknown; reason: string }[] = [];
     for (const raw of page) {
-      const p = pullItemSchema.safeParse(raw);
-      if (!p.success) {
-        bad.push({ key: '?', row: raw, reason: `pull element: ${p.error.issues[0]?.message ?? 'invalid'}` });
+      // The envelope ({table, revision, row}); each row is then validated by its table's schema.
+      const p = raw as { table?: unknown; revision?: unknown; row?: unknown } | null;
+      if (typeof p !== 'object' || p === null || typeof p.table !== 'string' || typeof p.revision !== 'number' || !Number.isInteger(p.revision) || typeof p.row !== 'object' || p.row === null) {
+        bad.push({ key: '?', row: raw, reason: 'pull element: expected {table, revision, row}' });
         continue;
       }
-      cursor = Math.max(cursor, p.data.revision);
-      if (isLocalTable(p.data.table)) grouped[p.data.table].push(p.data.row);
-      else if (p.data.table === 'task_dependencies') edges.push(p.data.row);
+      const item = { table: p.table, revision: p.revision, row: p.row as Record<string, unknown> };
+      cursor = Math.max(cursor, item.revision);
+      if (isLocalTable(item.table)) grouped[item.table].push(item.row);
+      else if (item.table === 'task_dependencies') edges.push(item.row);
       // Other tables (metrics, rules, comments…) belong to their areas' sync; skipped here.
     }
     await db.transaction('rw', [db.shops, db.members, db.projects, db.tasks, db.table('outbox'), db.table('syncState'), db.quarantine, db.settings], async () => {
@@ -258,7 +265,9 @@ export class SyncEngine {
     const db = this.o.db;
     const ids = rows.map((r) => String(r.id ?? ''));
     // One key-range cursor over the ids (much cheaper in Chromium than one get per id).
-    const found = new Map(((await db.table(table).where(':id').anyOf(ids).toArray()) as Record<string, unknown>[]).map((r) => [r.id as string, r]));
+    const found = this.emptyAtStart.has(table)
+      ? new Map<string, Record<string, unknown>>()
+      : new Map(((await db.table(table).where(':id').anyOf(ids).toArray()) as Record<string, unknown>[]).map((r) => [r.id as string, r]));
     const existing = ids.map((id) => found.get(id));
     const pendingByRow = new Map<string, OutboxRow[]>();
     for (const o of (await db.table('outbox').where('rowId').anyOf(ids).toArray()) as OutboxRow[]) {

@@ -10,6 +10,7 @@ const BENCHES = [
   ['node', ['tests/bench/dashboard/dashboard.bench.mjs']],
   ['node', ['tests/bench/metrics/metrics.bench.mjs']],
   ['node', ['tests/bench/capture/capture.bench.mjs']],
+  ['npx', ['tsx', 'tests/bench/sync/sync.bench.ts']],
   ['node', ['tests/bench/collab/collab.bench.mjs']],
   ['npx', ['tsx', 'tests/bench/collab/collab-lib.bench.ts']],
 ];
