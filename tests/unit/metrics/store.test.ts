@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingestFigures, latestPerMetric, scopeRange, series, sevenDayAverage, toRecords } from '@/lib/metrics/store';
+import { ingestFigures, latestPerMetric, scopeRange, series, seriesMany, sevenDayAverage, toRecords } from '@/lib/metrics/store';
 import { fig, setupEnv, type TestEnv } from './helpers';
 
 let env: TestEnv;
@@ -62,6 +62,8 @@ describe('metric store', () => {
     expect(await sevenDayAverage(env.db, SHOP, 'uv', null, '2026-11-23')).toEqual({ value: 150, days: 7 });
     expect(await sevenDayAverage(env.db, SHOP, 'uv', '700000000001', '2026-11-23')).toBeNull();
     expect((await scopeRange(env.db, SHOP, '700000000001', '2026-11-01', '2026-11-30')).map((r) => r.value)).toEqual([5]);
+    const many = await seriesMany(env.db, { shopId: SHOP, metrics: ['payRate', 'uv', 'pv'], itemId: null, from: '2026-11-21', to: '2026-11-22' });
+    expect(many.map((r) => `${r.metric}@${r.date}`)).toEqual(['payRate@2026-11-22', 'uv@2026-11-21', 'uv@2026-11-22']);
     // Other shops never leak into a query.
     await ingestFigures(env.db, { shopId: 'shop-2', figures: [fig('uv', 999, '2026-11-17')], capturedAt: 1, today: '2026-11-24' });
     expect((await series(env.db, { shopId: SHOP, metric: 'uv', itemId: null, from: '2026-11-17', to: '2026-11-17' }))[0]!.value).toBe(130);
