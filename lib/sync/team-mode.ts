@@ -64,6 +64,15 @@ export class TeamMode {
     if (!this.cfg) return;
     this.client = this.d.makeClient(this.cfg);
     this.user = await this.whoAmI();
+    if (this.user) {
+      // The server ties a client id to the first user who pushes with it: another sign-in on this
+      // profile needs its own (the queued changes stay and are pushed under the new user's rights).
+      const owner = (await this.d.db.table('syncState').get('clientUser'))?.value;
+      if (owner !== this.user.id) {
+        await this.d.db.table('syncState').delete(SYNC_KEYS.clientId);
+        await this.d.db.table('syncState').put({ key: 'clientUser', value: this.user.id });
+      }
+    }
     if (this.cfg.shopId && this.user) this.activate(this.cfg.shopId);
   }
 
