@@ -77,6 +77,14 @@ function isOurs(n: Node | null): boolean {
   return false;
 }
 
+/** A mutation we caused: inside our own elements, or adding/removing only our hosts (badges in page cells). */
+function byUs(r: MutationRecord): boolean {
+  if (isOurs(r.target)) return true;
+  if (r.type !== 'childList') return false;
+  const nodes = [...Array.from(r.addedNodes), ...Array.from(r.removedNodes)];
+  return nodes.length > 0 && nodes.every((n) => n.nodeType === 1 && (n as Element).tagName.startsWith('ZHANGGUI-'));
+}
+
 const capturesOn = (page: PageKind | null): boolean => page !== null && ((page.startsWith('sycm.') && page !== 'sycm.login') || page === 'qianniu.workbench');
 
 const figureKey = (f: Figure): string => `${f.metric}|${f.itemId ?? ''}|${f.period}|${f.date}|${f.value}`;
@@ -143,7 +151,7 @@ export const kpiCapture: Feature = {
 
     state.onChange = schedule;
     const observer = new MutationObserver((records) => {
-      if (records.some((r) => !isOurs(r.target))) schedule();
+      if (records.some((r) => !byUs(r))) schedule();
     });
     observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true, characterData: true });
     const onLoad = (): void => schedule();
