@@ -3,7 +3,6 @@ import type { ZhangguiDb } from '../db/schema';
 import type { Member, Task } from '../domain';
 import { fromServerFields, fromServerRow, isLocalTable, parseDependencyRow, type LocalTable } from './mapping';
 import { SYNC_KEYS, isPermanent, type OutboxRow, type PushAnswer, type SyncStatus } from './model';
-import { pendingRows } from './outbox';
 import { SyncCallError, type Mutation, type SyncServer } from './server';
 
 export interface EngineOptions {

@@ -29,14 +29,6 @@ export const pushAnswerSchema = z.object({
 });
 export type PushAnswer = z.infer<typeof pushAnswerSchema>;
 
-/** pull_changes element. The row is validated per table by lib/sync/mapping. */
-export const pullItemSchema = z.object({
-  table: z.string(),
-  revision: z.number().int().nonnegative(),
-  row: z.record(z.string(), z.unknown()),
-});
-export type PullItem = z.infer<typeof pullItemSchema>;
-
 export const SYNC_STATES = ['local', 'synced', 'pending', 'offline', 'error'] as const;
 export const syncStatusSchema = z.object({
   state: z.enum(SYNC_STATES),

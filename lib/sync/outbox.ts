@@ -2,7 +2,7 @@ import type { Table } from 'dexie';
 import type { Activity } from '../domain';
 import type { ZhangguiDb } from '../db/schema';
 import { toServerFields, type LocalTable } from './mapping';
-import { SYNC_KEYS, type NewOutboxRow, type OutboxRow } from './model';
+import { SYNC_KEYS, type NewOutboxRow } from './model';
 import { dependencyId } from './uuid5';
 
 const ENTITY_TABLE: Partial<Record<Activity['entity'], LocalTable>> = { shop: 'shops', member: 'members', project: 'projects', task: 'tasks' };
@@ -87,9 +87,3 @@ function edge(task: Record<string, unknown>, dependsOnId: string, op: 'upsert' |
 export async function enqueue(db: ZhangguiDb, rows: readonly NewOutboxRow[]): Promise<void> {
   await db.table('outbox').bulkAdd([...rows]);
 }
-
-export async function pendingRows(db: ZhangguiDb, limit = Number.POSITIVE_INFINITY): Promise<OutboxRow[]> {
-  const c = db.table('outbox').orderBy('seq');
-  return (Number.isFinite(limit) ? c.limit(limit) : c).toArray() as Promise<OutboxRow[]>;
-}
-
