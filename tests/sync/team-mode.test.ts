@@ -100,6 +100,20 @@ describe('team mode (options page flows)', () => {
     expect((await d.db.members.get(dm.id))?.role).toBe('cs');
   });
 
+  it('a different sign-in on the same profile gets its own client id (the server ties ids to users)', async () => {
+    let who: TestUser = owner;
+    const db = new ZhangguiDb(`zg-team-switch-${crypto.randomUUID()}`);
+    const ws = new WorkspaceService(db);
+    const tm = new TeamMode({ db, workspace: ws, makeClient: () => clientFor(session, who), currentUser: async () => ({ id: who.userId, email: who.email }) });
+    await tm.connect({ url: 'https://abcd.supabase.co', anonKey: ANON });
+    await db.table('syncState').put({ key: 'clientId', value: 'c-1' });
+    await tm.sessionChanged();
+    expect((await db.table('syncState').get('clientId'))?.value).toBe('c-1');
+    who = designer;
+    await tm.sessionChanged();
+    expect((await db.table('syncState').get('clientId'))?.value).toBeUndefined();
+  });
+
   it('disconnect returns to local-only mode and keeps every local record', async () => {
     const before = await o.db.tasks.count();
     const v = await o.tm.disconnect();
