@@ -1,6 +1,14 @@
+import browser from 'webextension-polyfill';
 import { call } from '@/lib/messaging/client';
 import type { TeamView } from '@/lib/sync/team-mode';
 import { useRemote } from './use-remote';
+
+/** Colours per state (inline: the badge sits in pages with different style sheets). */
+const STYLE: Partial<Record<TeamView['status']['state'], React.CSSProperties>> = {
+  pending: { color: '#ff7d00', background: '#fff7e8' },
+  offline: { color: '#4e5969', background: '#f2f3f5' },
+  error: { color: '#f53f3f', background: '#ffece8' },
+};
 
 const LABEL: Record<TeamView['status']['state'], string> = {
   local: '本地模式 Local',
@@ -12,7 +20,8 @@ const LABEL: Record<TeamView['status']['state'], string> = {
 
 /**
  * Sync status for headers (panel, side panel): local-only / synced / pending N /
- * offline / error + reason (in the tooltip). In team mode a click syncs now.
+ * offline / error + reason (in the tooltip). In team mode a click syncs now;
+ * in local-only mode it opens the team-mode settings (the options page).
  * `data-bound-account` exposes the Taobao sub-account the signed-in member is
  * bound to, for the page check that warns when the page shows another one.
  */
@@ -22,7 +31,7 @@ export function SyncBadge(): React.JSX.Element {
   const team = data?.mode === 'team';
   const label = s.state === 'pending' ? `${LABEL.pending} ${s.pending}` : LABEL[s.state];
   const title = !team
-    ? '数据只保存在本机 Data stays on this computer'
+    ? '数据只保存在本机 Data stays on this computer\n点击设置团队模式 Click to set up team mode'
     : [
         s.reason ?? '',
         s.lastSyncAt ? `上次同步 Last sync ${new Date(s.lastSyncAt).toLocaleTimeString()}` : '',
@@ -37,9 +46,10 @@ export function SyncBadge(): React.JSX.Element {
       data-state={s.state}
       data-bound-account={s.boundAccount ?? ''}
       title={title}
-      role={team ? 'button' : undefined}
-      tabIndex={team ? 0 : undefined}
-      onClick={team ? () => void call({ type: 'sync.now' }).catch(() => undefined) : undefined}
+      style={STYLE[s.state]}
+      role="button"
+      tabIndex={0}
+      onClick={() => void (team ? call({ type: 'sync.now' }) : browser.runtime.openOptionsPage()).catch(() => undefined)}
     >
       {label}
     </span>
