@@ -7,7 +7,9 @@
  *                          supabase-js → PostgREST test adapter (psql) → PostgreSQL, all acknowledged.
  *   sync.pullRowsPerSec    initial pull of a 100,000-task shop into IndexedDB in headless Chromium
  *                          (real IndexedDB), through supabase-js and the same adapter served on localhost.
- * Progress on stderr. Env: CHROMIUM (default /usr/lib/chromium/chromium); ZG_SYNC_BENCH=push500,pull100k,rls picks some.
+ * Progress on stderr. Env: CHROMIUM (default /usr/lib/chromium/chromium); ZG_SYNC_BENCH=push500,pull100k,rls picks some;
+ * ZG_SYNC_MICRO=1 prints the client-side cost breakdown of one page (zod, Dexie put, raw IndexedDB put
+ * per durability) instead of the pull measurement.
  */
 import 'fake-indexeddb/auto';
 import { execFileSync } from 'node:child_process';
@@ -142,6 +144,9 @@ async function pull100k(admin: PsqlSession, tmp: string): Promise<void> {
     if (process.env.ZG_SYNC_MICRO) {
       // Diagnostics only: one page's client-side costs, then stop.
       log('micro', JSON.stringify(await page.evaluate((n) => (window as unknown as { zgMicro: (n: number) => Promise<unknown> }).zgMicro(n), 1000)));
+      for (const d of ['default', 'relaxed', 'strict', 'default', 'relaxed']) {
+        log(`raw put 1000 (${d})`, await page.evaluate((x) => (window as unknown as { zgRawPut: (n: number, d: string) => Promise<number> }).zgRawPut(1000, x), d));
+      }
       return;
     }
     const r = (await page.evaluate(

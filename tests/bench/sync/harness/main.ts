@@ -48,3 +48,29 @@ async function micro(n: number): Promise<Record<string, number>> {
   return out;
 }
 (window as unknown as { zgMicro: typeof micro }).zgMicro = micro;
+
+/** Diagnostics: raw IndexedDB puts of n task-shaped rows with a given transaction durability. */
+async function rawPut(n: number, durability: 'default' | 'relaxed' | 'strict'): Promise<number> {
+  const name = `raw-${durability}-${Date.now()}`;
+  const idb: IDBDatabase = await new Promise((res, rej) => {
+    const r = indexedDB.open(name, 1);
+    r.onupgradeneeded = () => {
+      const s = r.result.createObjectStore('tasks', { keyPath: 'id' });
+      for (const i of ['shopId', 'projectId', 'assigneeId', 'status', 'dueDate', 'metric']) s.createIndex(i, i);
+      s.createIndex('itemIds', 'itemIds', { multiEntry: true });
+    };
+    r.onsuccess = () => res(r.result);
+    r.onerror = () => rej(r.error);
+  });
+  const rows = Array.from({ length: n }, (_, i) => ({ id: crypto.randomUUID(), shopId: 's', projectId: null, assigneeId: null, status: 'todo', dueDate: '2026-11-20', metric: null, itemIds: [], title: `t${i}` }));
+  const t = performance.now();
+  await new Promise<void>((res, rej) => {
+    const tx = idb.transaction('tasks', 'readwrite', { durability });
+    const s = tx.objectStore('tasks');
+    for (const r of rows) s.put(r);
+    tx.oncomplete = () => res();
+    tx.onerror = () => rej(tx.error);
+  });
+  return performance.now() - t;
+}
+(window as unknown as { zgRawPut: typeof rawPut }).zgRawPut = rawPut;
