@@ -1,30 +1,17 @@
 // WXT's browser, not webextension-polyfill: no wrapper to build on the host page's main thread.
 import { browser } from 'wxt/browser';
 import type { Feature } from '@/lib/features/types';
+import { PANEL_WIDTH, panelShownOn, setDocked } from '@/lib/features/dock';
 import { frameHash, parseFrameMessage } from '@/lib/features/frame-messages';
 import { itemIdFromUrl } from '@/lib/taobao/page-detect';
 import { openQuickAdd } from './quick-add-overlay';
 import { createShadowHost, el, removeOnAbort } from './shadow-host';
 
-export const PANEL_WIDTH = 320;
 export const PANEL_STATE_KEY = 'zg:panel';
-const DOCK_STYLE_ID = 'zhanggui-dock';
 
 const CSS = `iframe { position: fixed; top: 0; right: 0; width: ${PANEL_WIDTH}px; height: 100vh; border: 0; border-left: 1px solid #e5e6eb; background: #fff; z-index: 2147483000; box-shadow: -2px 0 8px rgb(0 0 0 / 6%); }
 .tab { position: fixed; right: 0; bottom: 96px; z-index: 2147483000; writing-mode: vertical-rl; padding: 10px 4px; background: #ff5000; color: #fff; border: 0; border-radius: 6px 0 0 6px; cursor: pointer; font-size: 12px; }
 [hidden] { display: none !important; }`;
-
-/** Reserves the panel's width at the right of the page so the panel never covers the page's own controls. */
-function setDocked(expanded: boolean): void {
-  let style = document.getElementById(DOCK_STYLE_ID);
-  if (!expanded) return void style?.remove();
-  if (!style) {
-    style = document.createElement('style');
-    style.id = DOCK_STYLE_ID;
-    style.textContent = `html { margin-right: ${PANEL_WIDTH}px !important; }`;
-    document.head.append(style);
-  }
-}
 
 /**
  * The docked task panel on Qianniu and the item edit pages. The panel itself
@@ -33,7 +20,7 @@ function setDocked(expanded: boolean): void {
  */
 export const taskPanel: Feature = {
   id: 'task-panel',
-  include: (page) => page.startsWith('qianniu.') || page === 'itemEdit',
+  include: (page) => panelShownOn(page),
   async init(signal, { url }) {
     const { host, root } = createShadowHost('zhanggui-panel', CSS);
     const frame = el('iframe', { title: '掌柜任务面板 Zhanggui task panel' });
@@ -44,7 +31,7 @@ export const taskPanel: Feature = {
     const apply = (expanded: boolean): void => {
       frame.hidden = !expanded;
       tab.hidden = expanded;
-      setDocked(expanded);
+      setDocked(document, expanded);
     };
     const stored = (await browser.storage.local.get(PANEL_STATE_KEY))[PANEL_STATE_KEY] as { expanded?: boolean } | undefined;
     if (signal.aborted) return;
@@ -65,7 +52,7 @@ export const taskPanel: Feature = {
     signal.addEventListener('abort', () => {
       browser.storage.onChanged.removeListener(onStorage);
       window.removeEventListener('message', onMessage);
-      setDocked(false);
+      setDocked(document, false);
     });
     document.body.append(host);
     removeOnAbort(signal, host);
