@@ -1,19 +1,9 @@
-import { matchesEntry } from '@/lib/capture/dom';
+import { cellsByColumn as columns, matchesEntry } from '@/lib/capture/dom';
 import type { Figure } from '@/lib/capture/types';
 import { css, S } from '@/lib/taobao/selectors';
 
 const KPI_NAME = css(S.sycmKpiCellName);
 
-/** Cells of a table row by column index, expanding colspan (as the item-table reader counts them). */
-function columns(row: Element): Element[] {
-  const out: Element[] = [];
-  for (const c of Array.from(row.children)) {
-    if (c.tagName !== 'TD' && c.tagName !== 'TH') continue;
-    const span = Math.min(Math.max(Number(c.getAttribute('colspan') ?? 1) || 1, 1), 50);
-    for (let i = 0; i < span; i++) out.push(c);
-  }
-  return out;
-}
 
 /**
  * Where a figure's badge sits, from the page elements its reader read it from (Figure.origin,

@@ -1,17 +1,10 @@
+import { ACTION_ZH, ENTITY_ZH, show } from '@/lib/collab/audit';
 import type { Activity, Member } from '@/lib/domain';
 import type { WorkspaceState } from '@/lib/workspace/types';
 import { memberName } from '../shared/format';
 import { useRemote } from '../shared/use-remote';
 import { AuditLogView } from '../collab/AuditLogView';
 
-const ACTION_ZH = { create: '创建', update: '修改', delete: '删除' } as const;
-const ENTITY_ZH = { shop: '店铺', member: '成员', project: '项目', task: '任务', template: '模板' } as const;
-
-function show(v: unknown): string {
-  if (v === null || v === undefined || v === '') return '空';
-  if (typeof v === 'string') return v;
-  return JSON.stringify(v);
-}
 
 /** The local activity log: who changed which field, old → new, newest first. */
 export function ActivityList({ entityId, members }: { entityId?: string; members: readonly Member[] }): React.JSX.Element {

@@ -131,3 +131,14 @@ export function resolveHref(href: string | null, base: string): string | null {
     return null;
   }
 }
+
+/** The cells of a table row by column index, expanding colspan (readers and badges count columns the same way). */
+export function cellsByColumn(row: Element): Element[] {
+  const out: Element[] = [];
+  for (const c of Array.from(row.children)) {
+    if (c.tagName !== 'TD' && c.tagName !== 'TH') continue;
+    const span = Math.min(Math.max(Number(c.getAttribute('colspan') ?? 1) || 1, 1), 50);
+    for (let i = 0; i < span; i++) out.push(c);
+  }
+  return out;
+}

@@ -40,10 +40,11 @@ export interface AuditFilter {
   q?: string | null;
 }
 
-const ACTION_ZH = { create: '创建', update: '修改', delete: '删除' } as const;
-const ENTITY_ZH = { shop: '店铺', member: '成员', project: '项目', task: '任务', template: '模板' } as const;
+export const ACTION_ZH = { create: '创建', update: '修改', delete: '删除' } as const;
+export const ENTITY_ZH = { shop: '店铺', member: '成员', project: '项目', task: '任务', template: '模板' } as const;
 
-function show(v: unknown): string {
+/** A logged value as text: empty → 空, strings as they are, anything else as JSON. */
+export function show(v: unknown): string {
   if (v === null || v === undefined || v === '') return '空';
   if (typeof v === 'string') return v;
   return JSON.stringify(v);

@@ -20,7 +20,7 @@ import type { Table } from 'dexie';
 import { BUILTIN_TEMPLATES } from '../templates/builtin';
 import { instantiateTemplate, templateFromProject } from '../templates/instantiate';
 import { diffActivity } from './activity-log';
-import { assertNoCycle } from './dependencies';
+import { cycleMessage, findCycle } from '../schedule/graph';
 import { UserError, fromZod } from './errors';
 import type { MemberInput, ProjectPatch, SetupInput, TaskPatch, WorkspaceState } from './types';
 
@@ -223,7 +223,8 @@ export class WorkspaceService {
         if (!byId.has(d)) throw new UserError('依赖的任务不存在 / a predecessor task does not exist', 'dependsOn');
       }
       byId.set(task.id, task);
-      assertNoCycle(task.id, task.dependsOn, byId);
+      const cycle = findCycle([...byId.values()]);
+      if (cycle) throw new UserError(cycleMessage(cycle.map((id) => byId.get(id)?.title ?? id)), 'dependsOn');
     }
   }
 

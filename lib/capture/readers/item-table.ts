@@ -6,7 +6,7 @@
  */
 import { isPlausible, type ParsedLabel, parseLabel } from '../../metrics/dictionary';
 import { css, S, variants } from '../../taobao/selectors';
-import { labelTextOf, textOf, TEXT_NODE } from '../dom';
+import { cellsByColumn, labelTextOf, textOf, TEXT_NODE } from '../dom';
 import { itemIdOfRow } from '../item-id';
 import { isMissingText, parseMetricText } from '../numbers';
 import { emptyRead, type ReadResult } from '../types';
@@ -22,16 +22,6 @@ interface Column {
   th: Element;
 }
 
-/** The cells of a row by column index, expanding colspan. */
-function cellsByColumn(row: Element): Element[] {
-  const out: Element[] = [];
-  for (const c of Array.from(row.children)) {
-    if (c.tagName !== 'TD' && c.tagName !== 'TH') continue;
-    const span = Math.min(Math.max(Number(c.getAttribute('colspan') ?? 1) || 1, 1), 50);
-    for (let i = 0; i < span; i++) out.push(c);
-  }
-  return out;
-}
 
 function headerColumns(head: Element, warnings: string[]): { columns: Map<number, Column>; width: number } | null {
   const rows = Array.from(head.children).filter((r) => r.tagName === 'TR');

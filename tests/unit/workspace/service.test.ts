@@ -79,7 +79,7 @@ describe('WorkspaceService', () => {
     const c = await ws.createTask(null, { title: '报名', projectId: null, dependsOn: [b.id] });
     const err = await ws.updateTask(null, a.id, { dependsOn: [c.id] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
-    expect((err as Error).message).toContain('依赖形成循环');
+    expect((err as Error).message).toContain('依赖关系成环');
     expect((err as Error).message).toContain('「选品」');
     expect((err as Error).message).toContain('「报名」');
     expect((await db.tasks.get(a.id))!.dependsOn).toEqual([]);
