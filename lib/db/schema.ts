@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Activity, Member, Project, Shop, Task, Template } from '../domain';
-import type { MetricRecord } from '../metrics/record';
+import type { MetricBucket } from '../metrics/record';
 
 /** A key/value setting owned by the background (current member, onboarding state…). */
 export interface SettingRow {
@@ -50,7 +50,9 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       tasks: 'id, shopId, projectId, assigneeId, status, dueDate, *itemIds, metric',
       activity: 'id, shopId, at, actorId, [entity+entityId]',
       quarantine: '++id, table',
-      metrics: '[shopId+metric+itemKey+period+date], [shopId+itemKey+date], [shopId+metric+period+date]',
+      // One record per shop/metric/item/period/MONTH holding that month's days (lib/metrics/record.ts
+      // MetricBucket); only lib/metrics/store.ts reads or writes it.
+      metricMonths: '[shopId+metric+itemKey+period+month], [shopId+itemKey+month], [shopId+metric+period+month]',
     },
     upgrade: async (tx) => {
       await tx
@@ -95,7 +97,7 @@ export class ZhangguiDb extends Dexie {
   templates!: EntityTable<Template, 'id'>;
   settings!: EntityTable<SettingRow, 'key'>;
   quarantine!: EntityTable<QuarantineRow, 'id'>;
-  metrics!: Dexie.Table<MetricRecord, [string, string, string, string, string]>;
+  metricMonths!: Dexie.Table<MetricBucket, [string, string, string, string, string]>;
 
   constructor(name: string = DB_NAME, upTo: number = Number.POSITIVE_INFINITY) {
     super(name);

@@ -9,7 +9,7 @@ import { raiseAlert } from '../alerts/store';
 import { bindShop } from './binding';
 import { metricByCode } from './dictionary';
 import { period, type MetricRecord } from './record';
-import { addDays, ingestFigures, latestPerMetric, series, sevenDayAverage, toRecords, putRecords } from './store';
+import { addDays, ingestFigures, latestPerMetric, metricStore, series, sevenDayAverage, toRecords, putRecords } from './store';
 import { onMetricsIngested } from '../rules/runner';
 import { checkTargets, figureStatus, getTarget, listTargets, saveTarget, targetInputSchema, type FigureStatus, type Target } from './targets';
 
@@ -110,7 +110,7 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
       const s = await services.workspace.state();
       const me = s.members.find((m) => m.id === s.meId) ?? null;
       // Binding and the figures in one transaction: a refused shop stores nothing, not even the binding.
-      const result = await db.transaction('rw', [db.shops, db.settings, db.metrics], async () => {
+      const result = await db.transaction('rw', [db.shops, db.settings, metricStore(db)], async () => {
         const binding = await bindShop(db, req.identity, me, services.now());
         if (!binding.ok) throw new UserError(binding.reason, 'shop');
         const r = await ingestFigures(db, { shopId: binding.shop.id, figures: req.figures, capturedAt: services.now(), today: services.today() });
@@ -147,7 +147,7 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
       const { shopId, tasks, mayFinance } = await context(services);
       const targets = new Map((await listTargets(db, shopId)).map((t) => [`${t.metric}|${t.itemKey}`, t]));
       // One read transaction, queries in parallel: a page of 500 figures answers in one round.
-      return db.transaction('r', db.metrics, () =>
+      return db.transaction('r', metricStore(db), () =>
         Promise.all(
           req.cells.map(async (c): Promise<BadgeInfo> => {
             const hidden = !!metricByCode(c.metric)?.finance && !mayFinance;

@@ -1,14 +1,19 @@
 /**
- * The metric store (Dexie table `metrics`, keyed [shopId+metric+itemKey+period+date]): every
- * figure captured from a page or imported from a file. Lives in the background, the only
- * IndexedDB writer. Writes validate every figure with zod first and go in one transaction, so
- * a refused batch stores nothing; within a key the last write wins (capturedAt and source are
- * kept on the record, so the dashboard can say where a number came from and when).
+ * The metric store: every figure captured from a page or imported from a file. Lives in the
+ * background, the only IndexedDB writer. Writes validate every figure with zod first and go in
+ * one transaction, so a refused batch stores nothing; per day the last capture wins (capturedAt
+ * and source are kept, so the dashboard can say where a number came from and when).
+ *
+ * Layout: Dexie table `metricMonths` holds ONE record per shop/metric/item/period/month with that
+ * month's days (MetricBucket, lib/metrics/record.ts) — IndexedDB pays per record, so one record
+ * per figure capped ingest at ~5–12k figures/s. Nothing outside this module touches the table:
+ * every query here answers in MetricRecord (one per figure), in the order the old per-figure
+ * indexes gave, so callers never see buckets.
  */
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { ZhangguiDb } from '../db/schema';
 import { isMature, isPlausible, metricByCode, METRICS } from './dictionary';
-import { capturedMetricSchema, type CapturedMetric, type MetricRecord, type Period } from './record';
+import { capturedMetricSchema, type CapturedMetric, type MetricBucket, type MetricRecord, type Period } from './record';
 
 /** '' stands for the shop itself, so the compound key stays indexable (IndexedDB keys cannot be null). */
 export const SHOP_SCOPE = '';
@@ -57,11 +62,66 @@ export function toRecords(input: IngestInput): IngestResult {
   return { stored: records.size, rejected, records: [...records.values()] };
 }
 
-/** Writes records in one transaction (bulkPut: last write wins per key). */
+type BucketKey = [shopId: string, metric: string, itemKey: string, period: Period, month: string];
+
+/** The table behind the store, for callers that put their own work in one transaction with ingest. */
+export const metricStore = (db: ZhangguiDb): Table<MetricBucket, BucketKey> => db.metricMonths as unknown as Table<MetricBucket, BucketKey>;
+
+const monthOf = (date: string): string => date.slice(0, 7);
+const dayOf = (date: string): string => date.slice(8, 10);
+
+/** The bucket's figures whose date lies in [from, to], oldest first, appended to `out`. */
+function expand(b: MetricBucket, from: string, to: string, out: MetricRecord[]): void {
+  for (const dd of Object.keys(b.days).sort()) {
+    const date = `${b.month}-${dd}`;
+    if (date < from || date > to) continue;
+    const d = b.days[dd]!;
+    out.push({
+      metric: b.metric,
+      value: d.value,
+      date,
+      period: b.period,
+      itemId: b.itemId,
+      source: d.source,
+      shopId: b.shopId,
+      itemKey: b.itemKey,
+      capturedAt: d.capturedAt,
+      provisional: d.provisional,
+    });
+  }
+}
+
+const expandAll = (buckets: readonly MetricBucket[], from: string, to: string): MetricRecord[] => {
+  const out: MetricRecord[] = [];
+  for (const b of buckets) expand(b, from, to, out);
+  return out;
+};
+
+/**
+ * Writes records in one transaction: reads the month buckets they touch, sets their days (the
+ * later record wins per day, within the batch and over what is stored) and puts the buckets back.
+ */
 export async function putRecords(db: ZhangguiDb, records: readonly MetricRecord[]): Promise<void> {
   if (records.length === 0) return;
-  await db.transaction('rw', db.metrics, async () => {
-    await db.metrics.bulkPut(records as MetricRecord[]);
+  const touched = new Map<string, { key: BucketKey; itemId: string | null; recs: MetricRecord[] }>();
+  for (const r of records) {
+    const month = monthOf(r.date);
+    const id = `${r.shopId}\u0000${r.metric}\u0000${r.itemKey}\u0000${r.period}\u0000${month}`;
+    let t = touched.get(id);
+    if (!t) touched.set(id, (t = { key: [r.shopId, r.metric, r.itemKey, r.period, month], itemId: r.itemId, recs: [] }));
+    t.recs.push(r);
+  }
+  const groups = [...touched.values()];
+  const table = metricStore(db);
+  await db.transaction('rw', table, async () => {
+    const stored = await table.bulkGet(groups.map((g) => g.key));
+    const buckets = groups.map((g, i): MetricBucket => {
+      const [shopId, metric, itemKey, period, month] = g.key;
+      const b = stored[i] ?? { shopId, metric, itemKey, itemId: g.itemId, period, month, days: {} };
+      for (const r of g.recs) b.days[dayOf(r.date)] = { value: r.value, capturedAt: r.capturedAt, source: r.source, provisional: r.provisional };
+      return b;
+    });
+    await table.bulkPut(buckets);
   });
 }
 
@@ -85,47 +145,97 @@ export interface SeriesQuery {
 export async function series(db: ZhangguiDb, q: SeriesQuery): Promise<MetricRecord[]> {
   const period = q.period ?? 'day';
   const key = itemKeyOf(q.itemId);
-  return db.metrics
-    .where('[shopId+metric+itemKey+period+date]')
-    .between([q.shopId, q.metric, key, period, q.from], [q.shopId, q.metric, key, period, q.to], true, true)
+  const buckets = await metricStore(db)
+    .where('[shopId+metric+itemKey+period+month]')
+    .between([q.shopId, q.metric, key, period, monthOf(q.from)], [q.shopId, q.metric, key, period, monthOf(q.to)], true, true)
     .toArray();
+  return expandAll(buckets, q.from, q.to);
 }
 
-/** Every metric of the shop or an item over a date range, any period (index [shopId+itemKey+date]). */
+/** Orders by date, then by the given fields (code-unit order, as IndexedDB compares keys). */
+function byDateThen(fields: ReadonlyArray<'metric' | 'period' | 'itemKey'>): (a: MetricRecord, b: MetricRecord) => number {
+  return (a, b) => {
+    if (a.date !== b.date) return a.date < b.date ? -1 : 1;
+    for (const f of fields) if (a[f] !== b[f]) return a[f] < b[f] ? -1 : 1;
+    return 0;
+  };
+}
+
+/** Every metric of the shop or an item over a date range, any period; by date, then metric, then period. */
 export async function scopeRange(db: ZhangguiDb, shopId: string, itemId: string | null, from: string, to: string): Promise<MetricRecord[]> {
-  return db.metrics.where('[shopId+itemKey+date]').between([shopId, itemKeyOf(itemId), from], [shopId, itemKeyOf(itemId), to], true, true).toArray();
+  const key = itemKeyOf(itemId);
+  const buckets = await metricStore(db).where('[shopId+itemKey+month]').between([shopId, key, monthOf(from)], [shopId, key, monthOf(to)], true, true).toArray();
+  return expandAll(buckets, from, to).sort(byDateThen(['metric', 'period']));
 }
 
 /**
- * Several metrics of the shop or an item over a date range, one period: one primary-key range per
- * metric, in parallel in one read transaction (cheaper than the [shopId+itemKey+date] index, which
- * reads every period and looks each row up again). Records grouped by metric, oldest first.
+ * Several metrics of the shop or an item over a date range, one period: one key range per
+ * metric, in parallel in one read transaction. Records grouped by metric, oldest first.
  */
 export async function seriesMany(db: ZhangguiDb, q: Omit<SeriesQuery, 'metric'> & { metrics: readonly string[] }): Promise<MetricRecord[]> {
-  return db.transaction('r', db.metrics, async () => {
+  return db.transaction('r', metricStore(db), async () => {
     const parts = await Promise.all(q.metrics.map((metric) => series(db, { ...q, metric })));
     return parts.flat();
+  });
+}
+
+/** One metric of the shop AND every item over a date range, one period; by date, then item (shop first). */
+export async function metricAcrossScopes(db: ZhangguiDb, shopId: string, metric: string, period: Period, from: string, to: string): Promise<MetricRecord[]> {
+  const buckets = await metricStore(db)
+    .where('[shopId+metric+period+month]')
+    .between([shopId, metric, period, monthOf(from)], [shopId, metric, period, monthOf(to)], true, true)
+    .toArray();
+  return expandAll(buckets, from, to).sort(byDateThen(['itemKey']));
+}
+
+/** The last date with a figure of one metric in one period for the shop or any item, or null. */
+export async function lastDateOf(db: ZhangguiDb, shopId: string, metric: string, period: Period): Promise<string | null> {
+  const table = metricStore(db);
+  const index = '[shopId+metric+period+month]';
+  return db.transaction('r', table, async () => {
+    const newest = await table.where(index).between([shopId, metric, period, Dexie.minKey], [shopId, metric, period, Dexie.maxKey]).last();
+    if (!newest) return null;
+    // Every scope with a bucket in the newest month: the last day may be in any of them.
+    const month = await table.where(index).equals([shopId, metric, period, newest.month]).toArray();
+    let last = '';
+    for (const b of month) for (const dd of Object.keys(b.days)) if (dd > last) last = dd;
+    return `${newest.month}-${last}`;
   });
 }
 
 /** The newest figure of one metric for the shop or an item in one period, or null. */
 export async function latestOf(db: ZhangguiDb, shopId: string, metric: string, itemId: string | null, period: Period = 'day'): Promise<MetricRecord | null> {
   const key = itemKeyOf(itemId);
-  const rec = await db.metrics
-    .where('[shopId+metric+itemKey+period+date]')
+  const bucket = await metricStore(db)
+    .where('[shopId+metric+itemKey+period+month]')
     .between([shopId, metric, key, period, Dexie.minKey], [shopId, metric, key, period, Dexie.maxKey])
     .last();
-  return rec ?? null;
+  if (!bucket) return null;
+  return expandAll([bucket], '', '\uffff').at(-1) ?? null;
 }
 
 /** The newest figure of every dictionary metric for the shop or an item (metrics never seen are absent). */
 export async function latestPerMetric(db: ZhangguiDb, shopId: string, itemId: string | null, period: Period = 'day'): Promise<Record<string, MetricRecord>> {
   const out: Record<string, MetricRecord> = {};
-  await db.transaction('r', db.metrics, async () => {
+  await db.transaction('r', metricStore(db), async () => {
     const found = await Promise.all(METRICS.map((m) => latestOf(db, shopId, m.code, itemId, period)));
     for (const r of found) if (r) out[r.metric] = r;
   });
   return out;
+}
+
+/** Every stored figure of a shop (or of every shop), for exports, tests and benchmarks; no order promised. */
+export async function allRecords(db: ZhangguiDb, shopId?: string): Promise<MetricRecord[]> {
+  const table = metricStore(db);
+  const buckets = shopId === undefined ? await table.toArray() : await table.where('[shopId+metric+itemKey+period+month]').between([shopId, Dexie.minKey], [shopId, Dexie.maxKey]).toArray();
+  return expandAll(buckets, '', '\uffff');
+}
+
+/** How many figures are stored (all shops). */
+export async function countFigures(db: ZhangguiDb): Promise<number> {
+  let n = 0;
+  await metricStore(db).each((b) => void (n += Object.keys(b.days).length));
+  return n;
 }
 
 /** The day `n` days before an ISO date. */

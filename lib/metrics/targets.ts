@@ -15,7 +15,7 @@ import type { Services } from '../messaging/area';
 import type { ZhangguiDb } from '../db/schema';
 import { isMature, metricByCode, type MetricDef } from './dictionary';
 import type { MetricRecord } from './record';
-import { addDays, itemKeyOf, SHOP_SCOPE } from './store';
+import { addDays, itemKeyOf, series, SHOP_SCOPE } from './store';
 
 export const WATCH_MARGIN = 0.1;
 /** Breaches older than this are history (an import of last year), not news: no alert. */
@@ -214,11 +214,6 @@ export async function checkTargets(services: Pick<Services, 'db' | 'today' | 'no
 
 async function monthRecords(db: ZhangguiDb, shopId: string, r: MetricRecord): Promise<MetricRecord[]> {
   const from = `${r.date.slice(0, 7)}-01`;
-  const key = itemKeyOf(r.itemId);
-  const [day, realtime] = await Promise.all(
-    (['day', 'realtime'] as const).map((period) =>
-      db.metrics.where('[shopId+metric+itemKey+period+date]').between([shopId, r.metric, key, period, from], [shopId, r.metric, key, period, r.date], true, true).toArray(),
-    ),
-  );
+  const [day, realtime] = await Promise.all((['day', 'realtime'] as const).map((period) => series(db, { shopId, metric: r.metric, itemId: r.itemId, period, from, to: r.date })));
   return [...(day ?? []), ...(realtime ?? [])].filter((x) => !(x.period === r.period && x.date === r.date));
 }

@@ -2,6 +2,7 @@ import type { ZhangguiDb } from '../db/schema';
 import { riskCards, seriesFromRecords, type RiskCard } from '../forecast';
 import { metricByCode } from '../metrics/dictionary';
 import type { MetricRecord } from '../metrics/record';
+import { series } from '../metrics/store';
 import { addDays } from './dates';
 import { loadRecords } from './runner';
 
@@ -30,11 +31,11 @@ export interface RiskReport {
   items: string[];
 }
 
-/** One scope's daily figures of the given metrics, through the [shopId+metric+itemKey+period+date] key. */
+/** One scope's daily figures of the given metrics ('' = the shop), metric by metric, oldest first. */
 async function scopeRecords(db: ZhangguiDb, shopId: string, itemKey: string, metrics: readonly string[], from: string, to: string): Promise<MetricRecord[]> {
   const out: MetricRecord[] = [];
   for (const m of metrics) {
-    out.push(...(await db.metrics.where('[shopId+metric+itemKey+period+date]').between([shopId, m, itemKey, 'day', from], [shopId, m, itemKey, 'day', to], true, true).toArray()));
+    out.push(...(await series(db, { shopId, metric: m, itemId: itemKey === '' ? null : itemKey, period: 'day', from, to })));
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { projectSchema, type Project } from '../domain/project';
 import { taskDraftSchema, taskSchema, type Task } from '../domain/task';
 import type { Services } from '../messaging/area';
 import type { MetricRecord } from '../metrics/record';
+import { metricAcrossScopes } from '../metrics/store';
 import { addDays } from './dates';
 import { evaluateRules } from './engine';
 import type { Firing, SkippedRule } from './firing';
@@ -74,11 +75,11 @@ export function metricsRead(rules: readonly Rule[]): string[] {
   return [...out].sort();
 }
 
-/** Daily figures of one shop for the given metrics and dates, through the [shopId+metric+period+date] index. */
+/** Daily figures of one shop (the shop and every item) for the given metrics and dates, metric by metric. */
 export async function loadRecords(db: ZhangguiDb, shopId: string, metrics: readonly string[], from: string, to: string): Promise<MetricRecord[]> {
   const out: MetricRecord[] = [];
   for (const m of metrics) {
-    const rows = await db.metrics.where('[shopId+metric+period+date]').between([shopId, m, 'day', from], [shopId, m, 'day', to], true, true).toArray();
+    const rows = await metricAcrossScopes(db, shopId, m, 'day', from, to);
     out.push(...rows);
   }
   return out;

@@ -1,6 +1,6 @@
 /**
  * Runs inside an extension page of the built extension (real Chromium IndexedDB): the metric
- * store's own ingest (zod validation + one bulkPut transaction per batch) and queries, against a
+ * store's own ingest (zod validation + one read-modify-write transaction per batch) and queries, against a
  * database of its own so no real data is touched. Bundled by metrics.bench.mjs.
  */
 import './jitless';
@@ -8,7 +8,7 @@ import Dexie from 'dexie';
 import { ZhangguiDb } from '@/lib/db/schema';
 import { METRICS } from '@/lib/metrics/dictionary';
 import type { MetricRecord } from '@/lib/metrics/record';
-import { ingestFigures, scopeRange, series, seriesMany } from '@/lib/metrics/store';
+import { countFigures, ingestFigures, scopeRange, series, seriesMany } from '@/lib/metrics/store';
 
 const SHOP = 'bench-shop';
 const TODAY = '2026-11-29';
@@ -101,7 +101,7 @@ export async function query(runs: number, item: number): Promise<{ year: number[
     await series(db, { shopId: SHOP, metric: CODES[i % CODES.length]!, itemId: itemOf(item), from: day(0), to: day(DAYS - 1) });
     oneMetric.push(performance.now() - t1);
   }
-  return { year, byIndex, oneMetric, rows, total: await db.metrics.count() };
+  return { year, byIndex, oneMetric, rows, total: await countFigures(db) };
 }
 
 export async function cleanup(): Promise<void> {

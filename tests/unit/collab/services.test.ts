@@ -5,6 +5,7 @@ import { ATTACHMENT_MAX_BYTES, COMMENT_MAX_CHARS } from '@/lib/collab/limits';
 import type { AttachmentMeta, Comment, ImageVersion, PriceChange, Sop } from '@/lib/collab/model';
 import type { AuditEntry } from '@/lib/collab/audit';
 import { ZhangguiDb } from '@/lib/db/schema';
+import { putRecords } from '@/lib/metrics/store';
 import { loadSampleWorkspace } from '@/lib/demo/sample';
 import { handleMessage } from '@/lib/messaging/handler';
 import { WorkspaceService } from '@/lib/workspace/service';
@@ -176,7 +177,8 @@ describe('audit log and item timeline', () => {
   });
   it('puts tasks, versions, price changes and captured KPIs of one item together', async () => {
     const shop = (await workspace.state()).shop!;
-    await db.metrics.bulkPut(
+    await putRecords(
+      db,
       ['2026-11-18', '2026-11-19'].map((date) => ({ shopId: shop.id, itemKey: '700000000001', metric: 'itmUv', value: 100, date, period: 'day' as const, itemId: '700000000001', source: 'dom' as const, capturedAt: 1, provisional: false })),
     );
     const t = await ok<{ tasks: unknown[]; imageVersions: unknown[]; priceChanges: unknown[]; metrics: { date: string }[]; canEditPricing: boolean }>({ type: 'item.timeline', itemId: '700000000001' });

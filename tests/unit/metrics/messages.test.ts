@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inbox } from '@/lib/alerts/store';
+import { allRecords, countFigures } from '@/lib/metrics/store';
 import { handleMessage } from '@/lib/messaging/handler';
 import type { BadgeInfo, IngestReply, MetricDetail } from '@/lib/metrics/messages';
 import { fig, setupEnv, type TestEnv } from './helpers';
@@ -27,7 +28,7 @@ describe('metrics.ingest: shop binding and identity', () => {
 
   it('refuses figures from another Taobao shop, by ID or by title, and stores nothing', async () => {
     await ingest(ID);
-    const before = await env.db.metrics.count();
+    const before = await countFigures(env.db);
     const byId = await ingest({ ...ID, shopId: '200000002', shopTitle: '别家小店' }, [fig('uv', 5, '2026-11-22')]);
     expect(byId.ok).toBe(false);
     if (!byId.ok) expect(byId.error).toContain('另一个淘宝店铺');
@@ -35,7 +36,7 @@ describe('metrics.ingest: shop binding and identity', () => {
     expect(byTitle.ok).toBe(false);
     const none = await ingest(null);
     expect(none.ok).toBe(false);
-    expect(await env.db.metrics.count()).toBe(before);
+    expect(await countFigures(env.db)).toBe(before);
     // The same shop by title only is fine.
     expect((await ingest({ shopId: null, shopTitle: '木语家居旗舰店', loginUserName: null }, [fig('uv', 5, '2026-11-22')])).ok).toBe(true);
   });
@@ -65,10 +66,10 @@ describe('metrics.import, badges, detail and targets', () => {
   it('imports all-or-nothing by default, or the valid rows with partial', async () => {
     const bad = await handleMessage({ type: 'metrics.import', figures: [fig('uv', 1, '2026-11-01'), fig('uv', 1, 'yesterday')] }, env);
     expect(bad.ok).toBe(false);
-    expect(await env.db.metrics.count()).toBe(0);
+    expect(await countFigures(env.db)).toBe(0);
     const ok = await handleMessage({ type: 'metrics.import', figures: [fig('uv', 1, '2026-11-01', { source: undefined }), fig('uv', 1, 'yesterday')], partial: true }, env);
     expect(ok).toMatchObject({ ok: true, data: { stored: 1 } });
-    expect((await env.db.metrics.toArray())[0]!.source).toBe('import');
+    expect((await allRecords(env.db))[0]!.source).toBe('import');
   });
 
   it('badges: status against the line, change vs the 7-day average, open tasks; money hidden from roles without finance', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ingestFigures, latestPerMetric, scopeRange, series, seriesMany, sevenDayAverage, toRecords } from '@/lib/metrics/store';
+import { allRecords, countFigures, ingestFigures, latestPerMetric, scopeRange, series, seriesMany, sevenDayAverage, toRecords } from '@/lib/metrics/store';
 import { fig, setupEnv, type TestEnv } from './helpers';
 
 let env: TestEnv;
@@ -17,14 +17,14 @@ describe('metric store', () => {
   it('keys by shop/metric/item/period/date; the last capture wins and keeps capturedAt and source', async () => {
     await ingest([fig('payAmt', 100, '2026-11-23'), fig('payAmt', 7, '2026-11-23', { itemId: '700000000001' })], 1000);
     await ingest([fig('payAmt', 120, '2026-11-23', { source: 'response' })], 2000);
-    const rows = await env.db.metrics.toArray();
+    const rows = await allRecords(env.db);
     expect(rows).toHaveLength(2);
     const shopRow = rows.find((r) => r.itemKey === '')!;
     expect(shopRow).toMatchObject({ value: 120, source: 'response', capturedAt: 2000, shopId: SHOP, itemId: null });
     expect(rows.find((r) => r.itemKey === '700000000001')!.value).toBe(7);
     // Same day, other period: its own record.
     await ingest([fig('payAmt', 50, '2026-11-23', { period: 'realtime' })], 3000);
-    expect(await env.db.metrics.count()).toBe(3);
+    expect(await countFigures(env.db)).toBe(3);
   });
 
   it('refuses invalid figures with a reason and stores the valid ones of the batch', async () => {
@@ -32,7 +32,7 @@ describe('metric store', () => {
     expect(r.stored).toBe(1);
     expect(r.rejected.map((x) => x.index)).toEqual([0, 1, 2]);
     expect(r.rejected[0]!.reason).toContain('value');
-    expect(await env.db.metrics.count()).toBe(1);
+    expect(await countFigures(env.db)).toBe(1);
   });
 
   it('marks refund figures provisional for ~14 days, most others from T+1', async () => {

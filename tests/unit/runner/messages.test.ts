@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZhangguiDb } from '@/lib/db/schema';
+import { putRecords } from '@/lib/metrics/store';
 import { handleMessage } from '@/lib/messaging/handler';
 import type { MetricRecord } from '@/lib/metrics/record';
 import { addDays } from '@/lib/rules/dates';
@@ -28,7 +29,7 @@ beforeAll(async () => {
     rows.push({ ...base, metric: 'payAmt', value: 10_000 + d }, { ...base, metric: 'uv', value: d === 1 ? 300 : 1000 + (d % 7) * 20 });
     rows.push({ ...base, itemId: ITEM, itemKey: ITEM, metric: 'payAmt', value: d <= 3 ? 100 : 900 });
   }
-  await db.metrics.bulkPut(rows);
+  await putRecords(db, rows);
 });
 afterAll(async () => {
   db.close();

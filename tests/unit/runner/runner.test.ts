@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { inbox } from '@/lib/alerts/store';
 import { ZhangguiDb } from '@/lib/db/schema';
+import { allRecords, putRecords } from '@/lib/metrics/store';
 import type { MetricRecord } from '@/lib/metrics/record';
 import { addDays } from '@/lib/rules/dates';
 import { RULE_TEMPLATES } from '@/lib/rules/templates';
@@ -61,7 +62,7 @@ async function client(): Promise<Client> {
     const date = addDays(TODAY, -d);
     rows.push(rec(ITEM, 'payAmt', date, d <= 3 ? 500 : 1200, shopId), rec(ITEM, 'uv', date, d <= 3 ? 200 : 400, shopId));
   }
-  await db.metrics.bulkPut(rows);
+  await putRecords(db, rows);
   await db.table('targets').put({ id: `${shopId}|payAmt|${ITEM}`, shopId, metric: 'payAmt', itemKey: ITEM, monthly: 30_000, line: null, updatedAt: 1, updatedBy: null });
   return { db, services, notify, ids, shopId };
 }
@@ -148,8 +149,9 @@ describe('rule runner', () => {
     const copy = async (withFirings: boolean): Promise<Client> => {
       const db = new ZhangguiDb(`zg-runner-b-${Math.random()}`);
       dbs.push(db);
-      const tables = ['shops', 'members', 'projects', 'tasks', 'settings', 'metrics', 'targets', 'rules', ...(withFirings ? ['firings'] : [])];
+      const tables = ['shops', 'members', 'projects', 'tasks', 'settings', 'targets', 'rules', ...(withFirings ? ['firings'] : [])];
       for (const t of tables) await db.table(t).bulkPut(await c.db.table(t).toArray());
+      await putRecords(db, await allRecords(c.db));
       const { services, notify } = servicesFor(db);
       return { ...c, db, services, notify };
     };
