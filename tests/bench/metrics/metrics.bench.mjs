@@ -56,16 +56,17 @@ try {
   log(`naive: ${naive.rows} rows in ${naive.ms.toFixed(0)} ms`);
   await page.evaluate(() => globalThis.__zgBench.reset());
   const perItem = await page.evaluate(() => globalThis.__zgBench.ROWS_PER_ITEM);
-  const ingest = { rows: ROWS, ms: 0, stored: 0 };
+  const ingest = { rows: ROWS, ms: 0, validateMs: 0, stored: 0 };
   for (let item = 0; item * perItem < ROWS; item++) {
     const count = Math.min(perItem, ROWS - item * perItem);
     const r = await page.evaluate((it, n, b) => globalThis.__zgBench.ingestItem(it, n, b), item, count, BATCH);
     ingest.ms += r.ms;
+    ingest.validateMs += r.validateMs;
     ingest.stored += r.stored;
     if (item % 20 === 19) log(`${ingest.stored} rows, ${Math.round(ingest.stored / (ingest.ms / 1000))} rows/s so far`);
   }
   if (ingest.stored !== ROWS) throw new Error(`stored ${ingest.stored} of ${ROWS}`);
-  log(`ingest: ${ingest.rows} rows in ${ingest.ms.toFixed(0)} ms (batches of ${BATCH}, machine load ${os.loadavg()[0].toFixed(1)})`);
+  log(`ingest: ${ingest.rows} rows in ${ingest.ms.toFixed(0)} ms, of which validation ${ingest.validateMs.toFixed(0)} ms (batches of ${BATCH}, machine load ${os.loadavg()[0].toFixed(1)})`);
   console.log(JSON.stringify({ name: 'metrics.ingestRowsPerSec', value: Math.round(ingest.rows / (ingest.ms / 1000)), unit: 'rows/s', budget: 50_000, better: 'higher', baseline: Math.round(naivePerSec) }));
   const item = Math.min(50, Math.floor(ROWS / 7300) - 1); // a full year of one item, mid-way through the data
   const q = await page.evaluate((runs, it) => globalThis.__zgBench.query(runs, it), QUERY_RUNS, item);
