@@ -101,19 +101,22 @@ export class KpiBadges {
   private placing = false;
 
   /**
-   * Places or updates a badge for every figure that has an anchor on the page. Badges are made
-   * in slices of BADGES_PER_TASK, each in its own task, so 500 figures never make one long task
-   * on the host page's main thread.
+   * Places or updates a badge for every figure that has an anchor on the page. New badges are
+   * built detached, their status fetched (one request), and only then put into the page,
+   * already rendered: one DOM write, so one relayout of the host page instead of one for the
+   * empty badges and another for their contents. Work is done in slices of BADGES_PER_TASK,
+   * each in its own task, so 500 figures never make one long task on the host page.
    */
   update(figures: readonly Figure[]): void {
     if (this.signal.aborted) return;
     this.pending = figures;
     if (this.placing) return;
     this.placing = true;
-    setTimeout(() => this.place(0), 0);
+    setTimeout(() => this.build(0, []), 0);
   }
 
-  private place(from: number): void {
+  /** Builds (detached) or updates the badges for one slice of figures; new ones are attached by `attach`. */
+  private build(from: number, fresh: Array<{ anchor: Element; badge: Badge }>): void {
     if (this.signal.aborted) return void (this.placing = false);
     if (from === 0) for (const [anchor, b] of this.badges) if (!anchor.isConnected || !b.host.isConnected) this.badges.delete(anchor);
     const figures = this.pending;
@@ -125,15 +128,28 @@ export class KpiBadges {
       let b = this.badges.get(anchor);
       if (!b) {
         b = makeBadge(f);
-        anchor.append(b.host);
+        fresh.push({ anchor, badge: b });
         this.badges.set(anchor, b);
       }
       setFigure(b, f);
     }
-    if (end < figures.length) return void setTimeout(() => this.place(end), 0);
+    if (end < figures.length) return void setTimeout(() => this.build(end, fresh), 0);
+    void this.refresh()
+      .catch(() => {}) // attached unrendered, as a dot, if the status cannot be had
+      .then(() => this.attach(fresh, 0, figures));
+  }
+
+  private attach(fresh: ReadonlyArray<{ anchor: Element; badge: Badge }>, from: number, figures: readonly Figure[]): void {
+    if (this.signal.aborted) return void (this.placing = false);
+    const end = Math.min(fresh.length, from + BADGES_PER_TASK);
+    for (let i = from; i < end; i++) {
+      const { anchor, badge } = fresh[i]!;
+      if (anchor.isConnected && this.badges.get(anchor) === badge) anchor.append(badge.host);
+      else if (this.badges.get(anchor) === badge) this.badges.delete(anchor);
+    }
+    if (end < fresh.length) return void setTimeout(() => this.attach(fresh, end, figures), 0);
     this.placing = false;
-    if (this.pending !== figures) return this.update(this.pending);
-    void this.refresh();
+    if (this.pending !== figures) this.update(this.pending);
   }
 
   async refresh(): Promise<void> {

@@ -1,13 +1,13 @@
 // WXT's browser, not webextension-polyfill: no wrapper to build on the host page's main thread.
 import { browser } from 'wxt/browser';
 import type { Feature } from '@/lib/features/types';
-import { PANEL_WIDTH, panelShownOn, setDocked } from '@/lib/features/dock';
+import { expandedIn, PANEL_STATE_KEY, PANEL_WIDTH, panelShownOn, setDocked } from '@/lib/features/dock';
 import { frameHash, parseFrameMessage } from '@/lib/features/frame-messages';
 import { itemIdFromUrl } from '@/lib/taobao/page-detect';
 import { openQuickAdd } from './quick-add-overlay';
 import { createShadowHost, el, removeOnAbort } from './shadow-host';
 
-export const PANEL_STATE_KEY = 'zg:panel';
+export { PANEL_STATE_KEY };
 
 const CSS = `iframe { position: fixed; top: 0; right: 0; width: ${PANEL_WIDTH}px; height: 100vh; border: 0; border-left: 1px solid #e5e6eb; background: #fff; z-index: 2147483000; box-shadow: -2px 0 8px rgb(0 0 0 / 6%); }
 .tab { position: fixed; right: 0; bottom: 96px; z-index: 2147483000; writing-mode: vertical-rl; padding: 10px 4px; background: #ff5000; color: #fff; border: 0; border-radius: 6px 0 0 6px; cursor: pointer; font-size: 12px; }
@@ -33,9 +33,9 @@ export const taskPanel: Feature = {
       tab.hidden = expanded;
       setDocked(document, expanded);
     };
-    const stored = (await browser.storage.local.get(PANEL_STATE_KEY))[PANEL_STATE_KEY] as { expanded?: boolean } | undefined;
+    const expanded = expandedIn(await browser.storage.local.get(PANEL_STATE_KEY));
     if (signal.aborted) return;
-    apply(stored?.expanded ?? true);
+    apply(expanded);
     tab.addEventListener('click', () => void browser.storage.local.set({ [PANEL_STATE_KEY]: { expanded: true } }));
 
     // The panel's own collapse button writes the same key; every tab follows it.
@@ -43,8 +43,11 @@ export const taskPanel: Feature = {
       if (area === 'local' && changes[PANEL_STATE_KEY]) apply((changes[PANEL_STATE_KEY].newValue as { expanded?: boolean } | undefined)?.expanded ?? true);
     };
     browser.storage.onChanged.addListener(onStorage);
+    const ours = new URL(frame.src).origin;
     const onMessage = (e: MessageEvent): void => {
-      if (e.source !== frame.contentWindow) return;
+      // The origin first: it is a plain string, while contentWindow of an out-of-process frame is
+      // costly to reach, and the page's own messages arrive here too.
+      if (e.origin !== ours || e.source !== frame.contentWindow) return;
       const msg = parseFrameMessage(e.data);
       if (msg?.zg === 'openQuickAdd') openQuickAdd(msg.itemId ?? itemIdFromUrl(location.href));
     };
