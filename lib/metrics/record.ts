@@ -31,32 +31,35 @@ export const metricRecordSchema = capturedMetricSchema.extend({
 });
 export type MetricRecord = z.infer<typeof metricRecordSchema>;
 
-/** One day's figure inside a month bucket (the bucket carries shop, metric, item and period). */
-export const bucketDaySchema = z.object({
-  value: z.number().finite(),
-  capturedAt: z.number().int().nonnegative(),
-  source: capturedMetricSchema.shape.source,
-  provisional: z.boolean(),
-});
-export type BucketDay = z.infer<typeof bucketDaySchema>;
+/** Days per month bucket: index 0 is the 1st, 30 the 31st (unused days stay null). */
+export const BUCKET_DAYS = 31;
+const dayColumn = <T extends z.ZodType>(cell: T) => z.array(cell.nullable()).length(BUCKET_DAYS);
 
 /**
  * What the store keeps (Dexie table `metricMonths`, keyed [shopId+metric+itemKey+period+month]):
- * ONE record per shop, metric, item, period and calendar month holding that month's days, keyed
- * by day of month ('01'..'31'). IndexedDB pays per record, not per byte: one record per figure
- * capped ingest at ~5–12k figures/s, a month per record reaches the 50k/s budget and reads a year
- * of one metric in 13 records. The rest of the code never sees buckets: lib/metrics/store.ts
- * expands them back into MetricRecord (one per figure).
+ * ONE record per shop, metric, item, period and calendar month holding that month's days, as four
+ * day columns (value, capturedAt, source, provisional; null where the day has no figure).
+ * IndexedDB pays per record and per serialized property: one record per figure capped ingest at
+ * ~5–12k figures/s; a month per record, in columns, reaches the 50k/s budget and reads a year of
+ * one metric in 13 records. The rest of the code never sees buckets: lib/metrics/store.ts expands
+ * them back into MetricRecord (one per figure).
  */
-export const metricBucketSchema = z.object({
-  shopId: z.string().min(1),
-  metric: z.string().min(1).max(40),
-  /** '' for shop-level figures so the compound key stays indexable. */
-  itemKey: z.string(),
-  itemId: capturedMetricSchema.shape.itemId,
-  period,
-  /** YYYY-MM: the month of every day in `days`. */
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
-  days: z.record(z.string().regex(/^(0[1-9]|[12]\d|3[01])$/), bucketDaySchema),
-});
+export const metricBucketSchema = z
+  .object({
+    shopId: z.string().min(1),
+    metric: z.string().min(1).max(40),
+    /** '' for shop-level figures so the compound key stays indexable. */
+    itemKey: z.string(),
+    itemId: capturedMetricSchema.shape.itemId,
+    period,
+    /** YYYY-MM: the month of every day in the columns. */
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+    value: dayColumn(z.number().finite()),
+    capturedAt: dayColumn(z.number().int().nonnegative()),
+    source: dayColumn(capturedMetricSchema.shape.source),
+    provisional: dayColumn(z.boolean()),
+  })
+  .refine((b) => b.value.every((v, i) => (v === null) === (b.capturedAt[i] === null) && (v === null) === (b.source[i] === null) && (v === null) === (b.provisional[i] === null)), {
+    message: '每天的数值、时间、来源和暂定标记应同时存在 / a day has all four columns or none',
+  });
 export type MetricBucket = z.infer<typeof metricBucketSchema>;
