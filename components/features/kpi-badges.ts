@@ -32,6 +32,8 @@ interface Badge {
   host: HTMLElement;
   button: HTMLButtonElement;
   figure: Figure;
+  /** What the badge shows now (metric, status, change, tasks): a refresh that changes nothing writes nothing to the page. */
+  shown?: string;
 }
 
 function makeBadge(f: Figure): Badge {
@@ -59,6 +61,10 @@ function setFigure(b: Badge, f: Figure): void {
 
 function render(b: Badge, info: BadgeInfo): void {
   const { button } = b;
+  // Every write wakes the host page's style and layout: the storage bump after our own ingest refreshes every badge.
+  const shown = JSON.stringify([b.figure.metric, info.status, info.change, info.hidden, info.openTasks]);
+  if (shown === b.shown) return;
+  b.shown = shown;
   button.className = `b ${info.status ?? 'none'}`;
   button.dataset.status = info.status ?? 'none';
   button.dataset.change = info.change === null || info.hidden ? '' : String(info.change);

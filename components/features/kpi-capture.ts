@@ -121,10 +121,11 @@ export const kpiCapture: Feature = {
       s.dataset.state = 'ok';
       s.dataset.count = String(result.metrics.length);
       if (result.metrics.length === 0) return;
-      badges.update(figures);
       const key = figures.map(figureKey).sort().join(',');
-      if (key === lastSent) return;
+      if (key === lastSent) return badges.update(figures);
       lastSent = key;
+      // Badges after the ingest: their status and change then already count these figures, so they
+      // are drawn once instead of drawn and redrawn when the ingest's data bump arrives.
       void call<IngestReply>({ type: 'metrics.ingest', url: location.href, identity: result.shop, figures: result.metrics })
         .then((reply) => {
           s.dataset.stored = String(Number(s.dataset.stored ?? 0) + reply.stored);
@@ -139,7 +140,8 @@ export const kpiCapture: Feature = {
             s.dataset.refused = e.message.slice(0, 200);
             if (e.message !== shownWarning) showCaptureWarning((shownWarning = e.message));
           }
-        });
+        })
+        .finally(() => badges.update(figures));
     };
     const schedule = (): void => {
       if (signal.aborted || state.paused) return;
