@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS, ZhangguiDb } from '@/lib/db/schema';
+import { ingestFigures, lastDateOf, scopeRange } from '@/lib/metrics/store';
 import { WorkspaceService } from '@/lib/workspace/service';
 
 let n = 0;
@@ -49,6 +50,17 @@ describe('Dexie migrations', () => {
     expect(state.tasks).toHaveLength(2);
     expect(state.members[0]!.deletedAt).toBeNull();
     expect(state.quarantined).toBe(0);
+    // The metric store (v2, one record per month of days) works on the upgraded database.
+    const uv = { metric: 'uv', period: 'day', itemId: '700000000001', source: 'dom' };
+    const figures = [{ ...uv, value: 10, date: '2026-10-31' }, { ...uv, value: 12, date: '2026-11-01' }];
+    const ingested = await ingestFigures(db, { shopId: 's1', capturedAt: 5, today: '2026-11-24', figures });
+    expect(ingested.rejected).toEqual([]);
+    const item = await scopeRange(db, 's1', '700000000001', '2026-10-01', '2026-11-30');
+    expect(item.map((r) => [r.date, r.value])).toEqual([
+      ['2026-10-31', 10],
+      ['2026-11-01', 12],
+    ]);
+    expect(await lastDateOf(db, 's1', 'uv', 'day')).toBe('2026-11-01');
     db.close();
   });
 
