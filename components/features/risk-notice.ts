@@ -6,7 +6,9 @@ import { createShadowHost, el } from './shadow-host';
  * resumes) and capture warnings (another shop's figures refused, a different login). Reasons
  * come from the capture engine and the background; they are only ever set as text.
  */
-const CSS = `.notice { position: fixed; left: 50%; top: 12px; transform: translateX(-50%); z-index: 2147483002; max-width: min(640px, 92vw);
+// The hosts are out of flow (fixed, no size), so showing a notice never makes the page lay itself out again.
+const CSS = `:host { position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483002; }
+.notice { position: fixed; left: 50%; top: 12px; transform: translateX(-50%); z-index: 2147483002; max-width: min(640px, 92vw);
   display: flex; gap: 10px; align-items: flex-start; padding: 10px 14px; border-radius: 6px; font-size: 13px; line-height: 1.5;
   box-shadow: 0 4px 12px rgb(0 0 0 / 15%); }
 .risk { background: #fff1f0; color: #a8071a; border: 1px solid #ffa39e; }

@@ -9,7 +9,10 @@ import { createShadowHost, el, removeOnAbort } from './shadow-host';
 
 export { PANEL_STATE_KEY };
 
-const CSS = `iframe { position: fixed; top: 0; right: 0; width: ${PANEL_WIDTH}px; height: 100vh; border: 0; border-left: 1px solid #e5e6eb; background: #fff; z-index: 2147483000; box-shadow: -2px 0 8px rgb(0 0 0 / 6%); }
+// The host itself is out of flow (fixed, no size): added inline at the end of <body> it made the
+// page lay out its whole body again; an out-of-flow box is laid out on its own.
+const CSS = `:host { position: fixed; top: 0; right: 0; width: 0; height: 0; z-index: 2147483000; }
+iframe { position: fixed; top: 0; right: 0; width: ${PANEL_WIDTH}px; height: 100vh; border: 0; border-left: 1px solid #e5e6eb; background: #fff; z-index: 2147483000; box-shadow: -2px 0 8px rgb(0 0 0 / 6%); }
 .tab { position: fixed; right: 0; bottom: 96px; z-index: 2147483000; writing-mode: vertical-rl; padding: 10px 4px; background: #ff5000; color: #fff; border: 0; border-radius: 6px 0 0 6px; cursor: pointer; font-size: 12px; }
 [hidden] { display: none !important; }`;
 
