@@ -72,6 +72,9 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
     // (lib/metrics), rules (lib/rules), boards (lib/boards), collaboration (lib/collab).
     version: 3,
     stores: {
+      // Tasks keep only the indexes queries use: every index (the multi-entry
+      // *itemIds above all) slows the writes of a team-mode pull of 100k rows.
+      tasks: 'id, shopId, projectId, assigneeId',
       outbox: '++seq, table, rowId',
       syncState: 'key',
       targets: 'id, shopId, [shopId+metric+itemKey]',
