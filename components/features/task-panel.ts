@@ -1,13 +1,13 @@
 // WXT's browser, not webextension-polyfill: no wrapper to build on the host page's main thread.
 import { browser } from 'wxt/browser';
 import type { Feature } from '@/lib/features/types';
-import { expandedIn, PANEL_STATE_KEY, PANEL_WIDTH, panelShownOn, setDocked } from '@/lib/features/dock';
+import { PANEL_WIDTH, panelShownOn, setDocked } from '@/lib/features/dock';
 import { frameHash, parseFrameMessage } from '@/lib/features/frame-messages';
 import { itemIdFromUrl } from '@/lib/taobao/page-detect';
 import { openQuickAdd } from './quick-add-overlay';
 import { createShadowHost, el, removeOnAbort } from './shadow-host';
 
-export { PANEL_STATE_KEY };
+export const PANEL_STATE_KEY = 'zg:panel';
 
 // The host itself is out of flow (fixed, no size): added inline at the end of <body> it made the
 // page lay out its whole body again; an out-of-flow box is laid out on its own.
@@ -36,9 +36,9 @@ export const taskPanel: Feature = {
       tab.hidden = expanded;
       setDocked(document, expanded);
     };
-    const expanded = expandedIn(await browser.storage.local.get(PANEL_STATE_KEY));
+    const stored = (await browser.storage.local.get(PANEL_STATE_KEY))[PANEL_STATE_KEY] as { expanded?: boolean } | undefined;
     if (signal.aborted) return;
-    apply(expanded);
+    apply(stored?.expanded ?? true);
     tab.addEventListener('click', () => void browser.storage.local.set({ [PANEL_STATE_KEY]: { expanded: true } }));
 
     // The panel's own collapse button writes the same key; every tab follows it.

@@ -2,8 +2,6 @@
 import { browser } from 'wxt/browser';
 import { FEATURES } from '@/components/features';
 import { openQuickAdd } from '@/components/features/quick-add-overlay';
-import { taskPanel } from '@/components/features/task-panel';
-import { setDocked } from '@/lib/features/dock';
 import { FeatureLoader } from '@/lib/features/loader';
 import { QUICK_ADD_EVENT } from '@/lib/messaging/events';
 
@@ -21,8 +19,7 @@ export default defineContentScript({
       context: { ctx },
       report: (id, e) => console.warn(`[zhanggui] feature ${id} failed`, e),
     });
-    // The width dock.content.ts reserved early belongs to the task panel: give it back if the panel does not start here.
-    if (!loader.run(location.href).includes(taskPanel.id)) setDocked(document, false);
+    loader.run(location.href);
     ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => loader.run(newUrl.href));
     ctx.onInvalidated(() => loader.stop());
 

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { DOCK_STYLE_ID, expandedIn, PANEL_STATE_KEY, panelShownOn, setDocked } from '@/lib/features/dock';
+import { DOCK_STYLE_ID, panelShownOn, setDocked } from '@/lib/features/dock';
 import { PAGES } from '@/lib/taobao/page-detect';
 
 describe('docked panel', () => {
@@ -16,11 +16,5 @@ describe('docked panel', () => {
     expect(document.getElementById(DOCK_STYLE_ID)!.textContent).toContain('margin-right: 320px');
     setDocked(document, false);
     expect(document.getElementById(DOCK_STYLE_ID)).toBeNull();
-  });
-  it('reads the stored panel state: expanded unless the user collapsed it', () => {
-    expect(expandedIn({})).toBe(true);
-    expect(expandedIn({ [PANEL_STATE_KEY]: { expanded: true } })).toBe(true);
-    expect(expandedIn({ [PANEL_STATE_KEY]: {} })).toBe(true);
-    expect(expandedIn({ [PANEL_STATE_KEY]: { expanded: false } })).toBe(false);
   });
 });
