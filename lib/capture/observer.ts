@@ -64,8 +64,10 @@ export function installObserver(win: Win): ObserverHandle {
 
   const onMessage = (e: MessageEvent): void => {
     try {
+      // The source first: reading `data` deserializes the message, and the page's own messages come here too.
+      if (e.source !== win) return;
       const d = e.data as { tag?: unknown; kind?: unknown } | null;
-      if (e.source !== win || !d || d.tag !== OBSERVER_TAG || d.kind !== 'replay') return;
+      if (!d || d.tag !== OBSERVER_TAG || d.kind !== 'replay') return;
       for (const r of kept.slice()) post(r.url, r.body);
     } catch {
       /* ignore */

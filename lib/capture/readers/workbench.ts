@@ -88,12 +88,19 @@ function valueFor(label: Label, labelEls: Set<Element>): Found {
   return null;
 }
 
-/** The nearest block title above the label says the block is about the past. */
-function inPastBlock(el: Element): boolean {
-  for (let a = el.parentElement; a; a = a.parentElement) {
+/**
+ * The nearest block title above the label says the block is about the past. At each ancestor the
+ * title is its first heading in document order — a child that is one, or the first one inside a
+ * child — never one inside the child that holds the label. `headings` are the page's headings in
+ * document order, queried once per read instead of once per child of every ancestor of every label.
+ */
+function inPastBlock(el: Element, headings: readonly Element[]): boolean {
+  for (let child: Element = el, a = el.parentElement; a; child = a, a = a.parentElement) {
     const aria = a.getAttribute('aria-label');
     if (aria && PAST_BLOCK.test(aria)) return true;
-    const heading = Array.from(a.children).flatMap((c) => (c.matches(HEADING) ? [c] : c.contains(el) ? [] : Array.from(c.querySelectorAll(HEADING))))[0];
+    const block = a;
+    const inside = child;
+    const heading = headings.find((h) => h !== block && block.contains(h) && (h === inside || !inside.contains(h)));
     if (heading) return PAST_BLOCK.test(textOf(heading));
   }
   return false;
@@ -125,9 +132,10 @@ export function readWorkbench(doc: Document, ctx: WorkbenchContext): ReadResult 
   const labels = findLabels(root);
   const labelEls = new Set(labels.keys());
   const updates = updateDates(root);
+  const headings = Array.from(doc.querySelectorAll(HEADING));
   for (const [el, parsed] of labels) {
     const def = parsed.def;
-    if (parsed.prefix === '昨日' || inPastBlock(el)) continue;
+    if (parsed.prefix === '昨日' || inPastBlock(el, headings)) continue;
     const found = valueFor({ el, parsed }, labelEls);
     if (!found) continue; // a label in a menu or a sentence, with no figure next to it
     if ('ambiguous' in found) {
