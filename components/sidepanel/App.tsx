@@ -10,6 +10,7 @@ import { TaskEditorView } from './TaskEditorView';
 import { TeamView } from './TeamView';
 import { TodayView } from './TodayView';
 import { ActivityView } from './ActivityView';
+import { InboxView } from './InboxView';
 import { RulesView } from './RulesView';
 import { RiskView } from './RiskView';
 import { CommandBar } from '../commands/CommandBar';
@@ -22,6 +23,7 @@ import { SyncBadge } from '../shared/SyncBadge';
 
 const TABS: [string, string][] = [
   ['today', '今日 Today'],
+  ['inbox', '通知 Inbox'],
   ['projects', '项目 Projects'],
   ['board', '看板 Board'],
   ['gantt', '甘特 Gantt'],
@@ -81,6 +83,9 @@ export function App(): React.JSX.Element {
       break;
     case 'activity':
       view = <ActivityView state={state} />;
+      break;
+    case 'inbox':
+      view = <InboxView go={route.go} />;
       break;
     default:
       view = <TodayView state={state} today={today} go={route.go} />;

@@ -8,6 +8,7 @@ import { collabRequests } from '../collab/messages';
 import { dashboardRequests } from '../dashboard/messages';
 import { boardsRequests } from '../boards/messages';
 import { syncRequests } from '../sync/messages';
+import { alertsRequests } from '../alerts/messages';
 
 export { DATA_VERSION_KEY, QUICK_ADD_EVENT } from './events';
 
@@ -18,7 +19,7 @@ export { DATA_VERSION_KEY, QUICK_ADD_EVENT } from './events';
  * To add an area: export its request schemas and an Area from lib/<area>/messages.ts,
  * then list it here and in lib/messaging/areas.ts.
  */
-export const requestSchema = z.discriminatedUnion('type', [...workspaceRequests, ...rulesRequests, ...nlRequests, ...metricsRequests, ...scheduleRequests, ...collabRequests, ...dashboardRequests, ...boardsRequests, ...syncRequests]);
+export const requestSchema = z.discriminatedUnion('type', [...workspaceRequests, ...rulesRequests, ...nlRequests, ...metricsRequests, ...scheduleRequests, ...collabRequests, ...dashboardRequests, ...boardsRequests, ...syncRequests, ...alertsRequests]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 
