@@ -1,3 +1,4 @@
+import { uuidv5 } from '../sync/uuid5';
 import { z } from 'zod';
 import { raiseAlert } from '../alerts/store';
 import type { ZhangguiDb } from '../db/schema';
@@ -197,7 +198,8 @@ async function actOnce(services: RunnerServices, data: ShopData, f: Firing): Pro
         projectId: null,
       };
       const ok = taskDraftSchema.safeParse(draft);
-      if (ok.success) taskId = (await workspace.createTask(null, draft)).id;
+      // The id comes from the firing key, so teammates' browsers firing the same rule make one task.
+      if (ok.success) taskId = (await workspace.createTask(null, draft, { id: uuidv5(`rule-task|${data.shopId}|${f.key}`) })).id;
       else taskError = ok.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     }
     const message = [f.messageZh, f.messageEn, f.suggestion ? `${f.suggestion.zh}\n${f.suggestion.en}` : ''].filter(Boolean).join('\n').slice(0, 4000);

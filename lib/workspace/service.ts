@@ -158,17 +158,24 @@ export class WorkspaceService {
     });
   }
 
-  async createTask(actorId: string | null, draftInput: unknown): Promise<Task> {
+  /**
+   * `opts.id` gives a task an id derived from what caused it (a rule firing), so
+   * teammates' browsers that create "the same" task create one row: if it is
+   * already here (pulled from the team), it is returned unchanged.
+   */
+  async createTask(actorId: string | null, draftInput: unknown, opts: { id?: string } = {}): Promise<Task> {
     const shop = await this.requireShop();
     const draft = parseOr(taskDraftSchema, draftInput);
     const now = this.clock();
-    const task = parseOr(taskSchema, { ...draft, id: newId(), shopId: shop.id, createdBy: actorId, createdAt: now, updatedAt: now, deletedAt: null });
-    await this.db.transaction('rw', [this.db.tasks, this.db.members, this.db.projects, ...this.logTables()], async () => {
+    const task = parseOr(taskSchema, { ...draft, id: opts.id ?? newId(), shopId: shop.id, createdBy: actorId, createdAt: now, updatedAt: now, deletedAt: null });
+    return this.db.transaction('rw', [this.db.tasks, this.db.members, this.db.projects, ...this.logTables()], async () => {
+      const existing = opts.id ? await this.db.tasks.get(opts.id) : undefined;
+      if (existing) return existing;
       await this.checkReferences(task);
       await this.db.tasks.add(task);
       await this.log(diffActivity({ shopId: shop.id, actorId, entity: 'task', entityId: task.id, before: null, after: task, at: now }));
+      return task;
     });
-    return task;
   }
 
   async updateTask(actorId: string | null, id: string, patch: TaskPatch): Promise<Task> {

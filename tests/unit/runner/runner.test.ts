@@ -162,7 +162,22 @@ describe('rule runner', () => {
     expect(await counts(b)).toEqual(before);
     expect(b.notify).not.toHaveBeenCalled();
     const lone = await copy(false);
-    expect((await runRules(lone.services)).fired).toHaveLength(1);
+    const loneRun = await runRules(lone.services);
+    expect(loneRun.fired).toHaveLength(1);
+    // Even then, the task's id comes from the firing key: the team still has one task.
+    const original = (await c.services.workspace.state()).tasks[0]!;
+    expect(loneRun.fired[0]!.taskId).toBe(original.id);
+    expect((await lone.services.workspace.state()).tasks.map((t) => t.id)).toEqual([original.id]);
+  });
+
+  it("derives a rule task's id from the shop and the firing key (the same firing in another shop is another task)", async () => {
+    const first = await runRules(c.services);
+    const other = await client();
+    await save(other, exampleRule());
+    const second = await runRules(other.services);
+    expect(second.fired[0]!.key).toBe(first.fired[0]!.key);
+    expect(first.fired[0]!.taskId).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-/);
+    expect(second.fired[0]!.taskId).not.toBe(first.fired[0]!.taskId);
   });
 
   it('switches off a rule whose member was removed, with the reason, and refuses an unknown metric', async () => {
