@@ -28,12 +28,12 @@ function vitestSuite(name, config) {
 }
 
 const results = [];
-if (want('unit')) results.push(vitestSuite('unit'));
+if (want('unit')) results.push(vitestSuite('unit', 'tests/vitest.config.ts'));
 if (want('e2e')) {
   const chrome = run('npx', ['wxt', 'build']);
   const firefox = run('npx', ['wxt', 'build', '-b', 'firefox']);
   if (chrome.status !== 0 || firefox.status !== 0) results.push({ name: 'build', passed: 0, failed: 1, skipped: 0, note: 'wxt build failed' });
-  else results.push(vitestSuite('e2e', 'vitest.e2e.config.ts'));
+  else results.push(vitestSuite('e2e', 'tests/vitest.e2e.config.ts'));
 }
 if (want('db')) {
   const r = run('bash', ['tests/db/run.sh'], { capture: true });

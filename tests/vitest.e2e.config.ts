@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // One file at a time: each launches its own browser and the machine has 2 cores.
 export default defineConfig({
   test: {
+    root: new URL('..', import.meta.url).pathname,
     include: ['tests/e2e/**/*.e2e.test.ts'],
     environment: 'node',
     testTimeout: 60_000,
