@@ -26,55 +26,56 @@ export const workspaceRequests = [
   z.object({ type: z.literal('setup.sample') }),
   z.object({ type: z.literal('activity.list'), entityId: z.string().optional(), limit: z.number().int().min(1).max(2000).optional() }),
 ] as const;
+
 export const workspaceArea = defineArea(workspaceRequests, ['workspace.get', 'panel.get', 'tasks.countsByItem', 'activity.list'], async (req, { workspace: ws, today }) => {
-    const me = async (): Promise<string | null> => (await ws.state()).meId;
-    switch (req.type) {
-      case 'workspace.get':
-        return ws.state();
-      case 'panel.get': {
-        const s = await ws.state();
-        const id = itemIdFromUrl(req.url);
-        return {
-          shop: s.shop,
-          onboarded: s.onboarded,
-          me: s.members.find((m) => m.id === s.meId) ?? null,
-          members: s.members,
-          myTasks: myOpenTasks(s.tasks, s.meId),
-          itemId: id,
-          itemTasks: id ? tasksForItem(s.tasks, id) : [],
-          today: today(),
-        };
-      }
-      case 'tasks.countsByItem':
-        return openCountsByItem((await ws.state()).tasks, req.itemIds);
-      case 'task.create':
-        return ws.createTask(await me(), req.draft);
-      case 'task.update':
-        return ws.updateTask(await me(), req.id, req.patch);
-      case 'task.delete':
-        return ws.deleteTask(await me(), req.id);
-      case 'project.fromTemplate':
-        return ws.createProjectFromTemplate(await me(), req);
-      case 'project.create':
-        return ws.createProject(await me(), req.project);
-      case 'project.update':
-        return ws.updateProject(await me(), req.id, req.patch);
-      case 'project.saveAsTemplate':
-        return ws.saveProjectAsTemplate(await me(), req.projectId, req.name, req.notes);
-      case 'member.upsert':
-        return ws.upsertMember(await me(), req.member);
-      case 'member.remove':
-        return ws.removeMember(await me(), req.id);
-      case 'me.set':
-        return ws.setCurrentMember(req.memberId);
-      case 'setup.complete':
-        return ws.setup(req.setup);
-      case 'setup.sample':
-        await loadSampleWorkspace(ws, today());
-        return ws.state();
-      case 'setup.reopen':
-        return ws.setOnboarded(false);
-      case 'activity.list':
-        return ws.activity(req);
+  const me = async (): Promise<string | null> => (await ws.state()).meId;
+  switch (req.type) {
+    case 'workspace.get':
+      return ws.state();
+    case 'panel.get': {
+      const s = await ws.state();
+      const id = itemIdFromUrl(req.url);
+      return {
+        shop: s.shop,
+        onboarded: s.onboarded,
+        me: s.members.find((m) => m.id === s.meId) ?? null,
+        members: s.members,
+        myTasks: myOpenTasks(s.tasks, s.meId),
+        itemId: id,
+        itemTasks: id ? tasksForItem(s.tasks, id) : [],
+        today: today(),
+      };
     }
+    case 'tasks.countsByItem':
+      return openCountsByItem((await ws.state()).tasks, req.itemIds);
+    case 'task.create':
+      return ws.createTask(await me(), req.draft);
+    case 'task.update':
+      return ws.updateTask(await me(), req.id, req.patch);
+    case 'task.delete':
+      return ws.deleteTask(await me(), req.id);
+    case 'project.fromTemplate':
+      return ws.createProjectFromTemplate(await me(), req);
+    case 'project.create':
+      return ws.createProject(await me(), req.project);
+    case 'project.update':
+      return ws.updateProject(await me(), req.id, req.patch);
+    case 'project.saveAsTemplate':
+      return ws.saveProjectAsTemplate(await me(), req.projectId, req.name, req.notes);
+    case 'member.upsert':
+      return ws.upsertMember(await me(), req.member);
+    case 'member.remove':
+      return ws.removeMember(await me(), req.id);
+    case 'me.set':
+      return ws.setCurrentMember(req.memberId);
+    case 'setup.complete':
+      return ws.setup(req.setup);
+    case 'setup.sample':
+      await loadSampleWorkspace(ws, today());
+      return ws.state();
+    case 'setup.reopen':
+      return ws.setOnboarded(false);
+    case 'activity.list':
+      return ws.activity(req);
+  }
 });
