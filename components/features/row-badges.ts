@@ -28,11 +28,11 @@ function makeBadge(itemId: string): { host: HTMLElement; setCount: (n: number) =
     pop.append(el('p', { className: 'muted' }, '加载中…'));
     root.append(pop);
     const current = pop;
-    const data = await call<{ itemTasks: Task[] }>({ type: 'panel.get', url: `https://item.taobao.com/item.htm?id=${itemId}` }).catch(() => ({ itemTasks: [] as Task[] }));
+    const itemTasks = await call<Task[]>({ type: 'tasks.forItem', itemId }).catch(() => [] as Task[]);
     const add = el('button', { className: 'add', type: 'button' }, '＋ 为这个商品添加任务');
     add.addEventListener('click', () => openQuickAdd(itemId));
-    const list = data.itemTasks.length === 0 ? el('p', { className: 'muted' }, '没有未完成的任务') : el('ul');
-    for (const t of data.itemTasks) list.append(el('li', {}, `${t.title}${t.dueDate ? `（${t.dueDate}）` : ''}`));
+    const list = itemTasks.length === 0 ? el('p', { className: 'muted' }, '没有未完成的任务') : el('ul');
+    for (const t of itemTasks) list.append(el('li', {}, `${t.title}${t.dueDate ? `（${t.dueDate}）` : ''}`));
     current.replaceChildren(list, add);
   });
   root.append(badge);

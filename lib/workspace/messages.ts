@@ -11,6 +11,7 @@ export const workspaceRequests = [
   z.object({ type: z.literal('workspace.get') }),
   z.object({ type: z.literal('panel.get'), url: z.string().max(4000) }),
   z.object({ type: z.literal('tasks.countsByItem'), itemIds: z.array(itemId).max(500) }),
+  z.object({ type: z.literal('tasks.forItem'), itemId }),
   z.object({ type: z.literal('task.create'), draft: z.record(z.string(), z.unknown()) }),
   z.object({ type: z.literal('task.update'), id: z.string().min(1), patch: taskPatchSchema }),
   z.object({ type: z.literal('task.delete'), id: z.string().min(1) }),
@@ -27,7 +28,7 @@ export const workspaceRequests = [
   z.object({ type: z.literal('activity.list'), entityId: z.string().optional(), limit: z.number().int().min(1).max(2000).optional() }),
 ] as const;
 
-export const workspaceArea = defineArea(workspaceRequests, ['workspace.get', 'panel.get', 'tasks.countsByItem', 'activity.list'], async (req, { workspace: ws, today }) => {
+export const workspaceArea = defineArea(workspaceRequests, ['workspace.get', 'panel.get', 'tasks.countsByItem', 'tasks.forItem', 'activity.list'], async (req, { workspace: ws, today }) => {
   const me = async (): Promise<string | null> => (await ws.state()).meId;
   switch (req.type) {
     case 'workspace.get':
@@ -48,6 +49,8 @@ export const workspaceArea = defineArea(workspaceRequests, ['workspace.get', 'pa
     }
     case 'tasks.countsByItem':
       return openCountsByItem((await ws.state()).tasks, req.itemIds);
+    case 'tasks.forItem':
+      return tasksForItem((await ws.state()).tasks, req.itemId);
     case 'task.create':
       return ws.createTask(await me(), req.draft);
     case 'task.update':

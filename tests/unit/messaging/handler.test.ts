@@ -36,6 +36,8 @@ describe('handleMessage', () => {
     expect(onChange).toHaveBeenCalledOnce();
     const panel = await handleMessage({ type: 'panel.get', url: 'https://item.upload.taobao.com/sell/v2/publish.htm?itemId=700000000001' }, ctx);
     expect(panel.ok && (panel.data as { itemTasks: { title: string }[] }).itemTasks.map((t) => t.title)).toEqual(['改价']);
+    const forItem = await handleMessage({ type: 'tasks.forItem', itemId: '700000000001' }, ctx);
+    expect(forItem.ok && (forItem.data as { title: string }[]).map((t) => t.title)).toEqual(['改价']);
     const counts = await handleMessage({ type: 'tasks.countsByItem', itemIds: ['700000000001', '700000000002'] }, ctx);
     expect(counts).toEqual({ ok: true, data: { '700000000001': 1, '700000000002': 0 } });
   });
