@@ -10,7 +10,8 @@ import type { Browser, Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../support/browser.mjs';
 import { loadSample } from '../support/extension-page.mjs';
-import { FIXTURES, serveSellerConsole } from '../support/seller-console.mjs';
+import { FIXTURES } from '../support/seller-console.mjs';
+import { openSellerPage } from '../support/seller-page.mjs';
 
 const HOME = 'https://sycm.taobao.com/portal/home.htm?activeKey=operator&dateType=day';
 const RANK = 'https://sycm.taobao.com/cc/item_rank?dateType=day&dateRange=2026-11-23%7C2026-11-23';
@@ -34,14 +35,7 @@ async function send<T = unknown>(msg: Record<string, unknown>): Promise<T> {
   return reply.data as T;
 }
 
-async function sellerPage(url: string, opts: Parameters<typeof serveSellerConsole>[1] = {}): Promise<Page> {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror on ${url}: ${(e as Error).message}`));
-  await serveSellerConsole(page, opts);
-  await page.bringToFront();
-  await page.goto(url, { waitUntil: 'load' });
-  return page;
-}
+const sellerPage = (url: string, serve: Parameters<typeof openSellerPage>[2]['serve'] = {}): Promise<Page> => openSellerPage(browser, url, { problems, serve });
 
 type BadgeData = { metric: string; itemId: string; status: string; change: string; tasks: string; text: string };
 const badges = (page: Page): Promise<BadgeData[]> =>

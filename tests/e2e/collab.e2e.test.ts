@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer';
 import { launchWithExtension } from '../support/browser.mjs';
-import { serveSellerConsole } from '../support/seller-console.mjs';
+import { openSellerPage } from '../support/seller-page.mjs';
 import { domClick, domFill, loadSample, openSidePanel, textOf } from '../support/extension-page.mjs';
 
 /**
@@ -19,18 +19,7 @@ let extensionId: string;
 let close: () => Promise<void>;
 const problems: string[] = [];
 
-async function sellerPage(url: string): Promise<Page> {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror on ${url}: ${(e as Error).message}`));
-  page.on('dialog', (d) => {
-    problems.push(`dialog opened: ${d.message()}`);
-    void d.dismiss();
-  });
-  await serveSellerConsole(page);
-  await page.bringToFront();
-  await page.goto(url, { waitUntil: 'load' });
-  return page;
-}
+const sellerPage = (url: string): Promise<Page> => openSellerPage(browser, url, { problems });
 
 /** Rows of one IndexedDB store, read from an extension page (same origin as the background's database). */
 async function storeRows<T>(page: Page, store: string): Promise<T[]> {

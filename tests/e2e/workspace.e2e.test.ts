@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'puppeteer';
 import { launchWithExtension } from '../support/browser.mjs';
-import { serveSellerConsole } from '../support/seller-console.mjs';
+import { openSellerPage } from '../support/seller-page.mjs';
 import { domClick, loadSample, openSidePanel, textOf } from '../support/extension-page.mjs';
 
 const WORKBENCH = 'https://myseller.taobao.com/home.htm/QnworkbenchHome/';
@@ -12,21 +12,7 @@ let extensionId: string;
 let close: () => Promise<void>;
 const problems: string[] = [];
 
-async function sellerPage(url: string): Promise<Page> {
-  const page = await browser.newPage();
-  page.on('pageerror', (e) => problems.push(`pageerror on ${url}: ${(e as Error).message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') problems.push(`console error on ${url}: ${m.text()}`);
-  });
-  page.on('dialog', (d) => {
-    problems.push(`dialog opened: ${d.message()}`);
-    void d.dismiss();
-  });
-  await serveSellerConsole(page);
-  await page.bringToFront();
-  await page.goto(url, { waitUntil: 'load' });
-  return page;
-}
+const sellerPage = (url: string): Promise<Page> => openSellerPage(browser, url, { problems, consoleErrors: true });
 
 /** Our frames (panel.html) inside a seller page, by view. */
 async function ourFrame(page: Page, view: 'panel' | 'quick-add'): Promise<Frame> {
@@ -141,7 +127,8 @@ describe('the extension on the seller console', () => {
     await domClick(sp, 'button.template', '新品首发');
     await domClick(sp, '.create button.primary', '创建');
     await sp.waitForFunction(() => location.hash.startsWith('#/board?project='));
-    await sp.waitForFunction(() => document.querySelectorAll('.column').length >= 6);
+    // The board renders its columns at once and fills them when the workspace refreshes after the write.
+    await sp.waitForFunction(() => document.querySelectorAll('.column').length >= 6 && document.body.innerText.includes('新品主图、白底图与详情页'), { polling: 100, timeout: 10_000 });
     const text = await textOf(sp);
     expect(text).toContain('新品主图、白底图与详情页');
     expect(text).toContain('小美'); // 主图优化 went to the designer

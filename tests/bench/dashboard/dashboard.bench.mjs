@@ -8,41 +8,18 @@
  *   the others add other processes' time slices. The median is logged to stderr.
  * Env: CHROMIUM (default /usr/lib/chromium/chromium), BENCH_RUNS, BENCH_SCREENSHOT=path.png.
  */
-import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import puppeteer from 'puppeteer';
+import { median, round, serveDir } from '../support.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/lib/chromium/chromium';
 const log = (...a) => console.error('[dashboard.bench]', ...a);
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css' };
-
-function serve(dir) {
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = path === '/' || path === '\\' ? 'index.html' : path;
-    try {
-      const body = await readFile(join(dir, file));
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 async function main() {
   const tmp = await mkdtemp(join(tmpdir(), 'dashboard-bench-'));
   const out = join(tmp, 'dist');
@@ -59,7 +36,7 @@ async function main() {
       define: { 'process.env.NODE_ENV': JSON.stringify('production') },
       build: { outDir: out, emptyOutDir: true, minify: true, sourcemap: false, reportCompressedSize: false, chunkSizeWarningLimit: 4096 },
     });
-    server = await serve(out);
+    server = await serveDir(out);
     const url = `http://127.0.0.1:${server.address().port}/`;
     browser = await puppeteer.launch({
       executablePath: CHROMIUM,

@@ -9,13 +9,13 @@
  * Env: CHROMIUM (default /usr/lib/chromium/chromium), BENCH_RUNS, BENCH_DRAG_FRAMES (default 60),
  * BENCH_SCREENSHOT=path.png to save what the 5k chart looked like.
  */
-import { createServer } from 'node:http';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, normalize } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import puppeteer from 'puppeteer';
+import { median, percentile, round, serveDir } from '../support.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
@@ -23,17 +23,6 @@ const DRAG_FRAMES = Number(process.env.BENCH_DRAG_FRAMES ?? 60);
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/lib/chromium/chromium';
 const log = (...a) => console.error('[gantt.bench]', ...a);
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
-};
-/** Nearest-rank percentile. */
-const percentile = (xs, p) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
-};
-const round = (x, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
 
 async function bundle(outDir) {
   await build({
@@ -47,23 +36,6 @@ async function bundle(outDir) {
   });
 }
 
-const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
-
-function serve(dir) {
-  const server = createServer(async (req, res) => {
-    const path = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^(\.\.[/\\])+/, '');
-    const file = path === '/' || path === '\\' ? 'index.html' : path;
-    try {
-      const body = await readFile(join(dir, file));
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
 async function main() {
   const tmp = await mkdtemp(join(tmpdir(), 'gantt-bench-'));
   const out = join(tmp, 'dist');
@@ -73,7 +45,7 @@ async function main() {
   try {
     log('bundling harness with vite…');
     await bundle(out);
-    server = await serve(out);
+    server = await serveDir(out);
     const url = `http://127.0.0.1:${server.address().port}/`;
     browser = await puppeteer.launch({
       executablePath: CHROMIUM,
