@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Activity, Member, Project, Shop, Task, Template } from '../domain';
 import type { MetricBucket } from '../metrics/record';
+import { areaTracking } from '../sync/area/tracking';
 
 /** A key/value setting owned by the background (current member, onboarding state…). */
 export interface SettingRow {
@@ -109,5 +110,7 @@ export class ZhangguiDb extends Dexie {
       const declared = this.version(v.version).stores(v.stores);
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
+    // Team sync: area-store writes queue their outbox rows in the same transaction (off in local mode).
+    this.use(areaTracking(this));
   }
 }

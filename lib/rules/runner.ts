@@ -15,7 +15,7 @@ import type { Firing, SkippedRule } from './firing';
 import { metricInfo } from './metrics';
 import type { MetricTarget, Rule, Trigger } from './model';
 import { dailyRunDue, LAST_DAILY_KEY } from './schedule';
-import { disableBrokenRules, type FiringRow, firingRow, firingRowSchema, listRules, type RuleRow } from './store';
+import { disableBrokenRules, type FiringRow, firingAlertInput, firingRow, firingRowSchema, listRules, type RuleRow } from './store';
 import { CONTEXT_METRICS } from './suggest';
 
 /**
@@ -202,20 +202,10 @@ async function actOnce(services: RunnerServices, data: ShopData, f: Firing): Pro
       if (ok.success) taskId = (await workspace.createTask(null, draft, { id: uuidv5(`rule-task|${data.shopId}|${f.key}`) })).id;
       else taskError = ok.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     }
-    const message = [f.messageZh, f.messageEn, f.suggestion ? `${f.suggestion.zh}\n${f.suggestion.en}` : ''].filter(Boolean).join('\n').slice(0, 4000);
-    const alert = await raiseAlert(db, {
-      id: newId(),
-      shopId: data.shopId,
-      key: `rule|${f.key}`.slice(0, 300),
-      kind: 'rule',
-      title: f.ruleName.slice(0, 200),
-      message,
-      provisional: f.provisional,
-      memberIds: f.notify,
-      evidence: { ...(f.evidence as unknown as Record<string, unknown>), firingKey: f.key },
-      taskId,
-      at,
-    });
+    const alert = await raiseAlert(
+      db,
+      firingAlertInput({ ...f, evidence: f.evidence as unknown as Record<string, unknown> }, data.shopId, taskId, at, newId()),
+    );
     const row = firingRowSchema.parse(firingRow(f, data.shopId, at, { alertId: alert?.id ?? null, taskId, taskError }));
     await db.table('firings').add(row);
     return row;

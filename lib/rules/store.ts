@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { AlertInput } from '../alerts/model';
 import type { ZhangguiDb } from '../db/schema';
 import type { Member } from '../domain/member';
 import { UserError } from '../workspace/errors';
@@ -66,6 +67,27 @@ export function firingRow(f: Firing, shopId: string, at: number, done: { alertId
     notify: f.notify,
     suggestion: f.suggestion,
     ...done,
+  };
+}
+
+/**
+ * The inbox alert of a firing (key `rule|<firing key>`): raised by the browser that fired it
+ * (runner.ts) and by a teammate's browser when the firing arrives through sync, never twice.
+ */
+export function firingAlertInput(f: Pick<FiringRow, 'key' | 'ruleName' | 'messageZh' | 'messageEn' | 'suggestion' | 'provisional' | 'notify' | 'evidence'>, shopId: string, taskId: string | null, at: number, id: string): AlertInput {
+  const message = [f.messageZh, f.messageEn, f.suggestion ? `${f.suggestion.zh}\n${f.suggestion.en}` : ''].filter(Boolean).join('\n').slice(0, 4000);
+  return {
+    id,
+    shopId,
+    key: `rule|${f.key}`.slice(0, 300),
+    kind: 'rule',
+    title: f.ruleName.slice(0, 200),
+    message,
+    provisional: f.provisional,
+    memberIds: f.notify,
+    evidence: { ...f.evidence, firingKey: f.key },
+    taskId,
+    at,
   };
 }
 

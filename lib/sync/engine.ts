@@ -1,7 +1,11 @@
+import type { Table } from 'dexie';
 import { raiseAlert } from '../alerts/store';
 import type { ZhangguiDb } from '../db/schema';
 import type { Member, Task } from '../domain';
-import { fromServerFields, fromServerRow, isLocalTable, parseDependencyRow, type LocalTable } from './mapping';
+import { AREA_ADAPTERS, adapterForTable, type AreaAdapter } from './area';
+import { announceArrivals, type Arrival } from './area/arrivals';
+import { markUntracked } from './area/tracking';
+import { checkSyncColumns, fromServerFields, fromServerRow, isLocalTable, parseDependencyRow, type LocalTable } from './mapping';
 import { SYNC_KEYS, isPermanent, type OutboxRow, type PushAnswer, type SyncStatus } from './model';
 import { SyncCallError, type Mutation, type SyncServer } from './server';
 
@@ -164,7 +168,8 @@ export class SyncEngine {
     const db = this.o.db;
     const server = await this.o.server.select(row.table, 'id', row.rowId); // may throw: the row stays queued and is retried
     const meId = ((await db.settings.get(ME_KEY))?.value as string | undefined) ?? null;
-    await db.transaction('rw', [db.shops, db.members, db.projects, db.tasks, db.table('outbox'), db.table('syncState'), db.quarantine, db.settings], async () => {
+    await db.transaction('rw', [...this.writeScope()], async () => {
+      markUntracked();
       await db.table('outbox').delete(row.seq);
       if (row.table === 'task_dependencies') {
         const edge = server[0] ? parseDependencyRow(server[0]) : null;
@@ -174,6 +179,10 @@ export class SyncEngine {
       } else if (isLocalTable(row.table)) {
         if (server[0]) await this.applyRows(row.table, [server[0]]);
         else await db.table(row.table).delete(row.rowId); // never reached the server and may not: gone
+      } else {
+        const adapter = adapterForTable(row.table);
+        if (adapter && server[0]) await this.applyAreaRows(adapter, [server[0]], []);
+        else if (adapter && row.op === 'upsert') await db.table(adapter.store).delete(adapter.localKey({ id: row.rowId, ...row.fields }));
       }
     });
     const taskId = row.table === 'tasks' ? row.rowId : row.table === 'task_dependencies' ? ((row.fields.task_id as string | undefined) ?? null) : null;
@@ -226,6 +235,8 @@ export class SyncEngine {
     let quarantined = 0;
     const grouped: Record<LocalTable, Record<string, unknown>[]> = { shops: [], members: [], projects: [], tasks: [] };
     const edges: unknown[] = [];
+    const area = new Map<AreaAdapter, Record<string, unknown>[]>();
+    const arrivals: Arrival[] = [];
     const bad: { key: string; row: unknown; reason: string }[] = [];
     for (const raw of page) {
       // The envelope ({table, revision, row}); each row is then validated by its table's schema.
@@ -238,9 +249,14 @@ export class SyncEngine {
       cursor = Math.max(cursor, item.revision);
       if (isLocalTable(item.table)) grouped[item.table].push(item.row);
       else if (item.table === 'task_dependencies') edges.push(item.row);
-      // Other tables (metrics, rules, comments…) belong to their areas' sync; skipped here.
+      else {
+        const adapter = adapterForTable(item.table);
+        if (adapter) area.set(adapter, [...(area.get(adapter) ?? []), item.row]);
+        // Tables this version does not keep locally (invitations, metric_snapshots) are skipped.
+      }
     }
-    await db.transaction('rw', [db.shops, db.members, db.projects, db.tasks, db.table('outbox'), db.table('syncState'), db.quarantine, db.settings], async () => {
+    await db.transaction('rw', [...this.writeScope()], async () => {
+      markUntracked();
       for (const t of ['shops', 'members', 'projects', 'tasks'] as const) quarantined += await this.applyRows(t, grouped[t]);
       for (const e of edges) {
         const p = parseDependencyRow(e);
@@ -252,10 +268,55 @@ export class SyncEngine {
         if (pending === 0) await this.setEdge(p.row.task_id, p.row.depends_on_id, p.row.deleted_at === null, p.row.id);
       }
       await this.resolvePendingEdges();
+      for (const [adapter, rows] of area) quarantined += await this.applyAreaRows(adapter, rows, arrivals);
       for (const b of bad) await db.quarantine.add({ table: 'sync', key: b.key, row: b.row, reason: b.reason, at: this.clock() });
       await db.table('syncState').put({ key: SYNC_KEYS.cursor, value: cursor });
     });
+    if (arrivals.length > 0) await announceArrivals(db, arrivals, this.clock());
     return { quarantined: quarantined + bad.length };
+  }
+
+  /** Every store a pulled page or a rollback may write (the area stores join the workspace ones). */
+  private writeScope(): Table[] {
+    const db = this.o.db;
+    return [db.shops, db.members, db.projects, db.tasks, db.table('outbox'), db.table('syncState'), db.quarantine, db.settings, ...AREA_ADAPTERS.map((a) => db.table(a.store))];
+  }
+
+  /**
+   * Pulled rows of one area store (inside the caller's untracked transaction). A row with a
+   * pending local change keeps the local record until the server acknowledges it (the next pull
+   * brings the merged row); a tombstone removes a hard-deleted record; anything the store's
+   * schema refuses is quarantined. New records are reported as arrivals (inbox alerts).
+   */
+  private async applyAreaRows(adapter: AreaAdapter, rows: Record<string, unknown>[], arrivals: Arrival[]): Promise<number> {
+    const db = this.o.db;
+    const table = db.table(adapter.store);
+    const pending = new Set(((await db.table('outbox').where('rowId').anyOf(rows.map((r) => String(r.id ?? ''))).toArray()) as OutboxRow[]).map((o) => o.rowId));
+    let quarantined = 0;
+    for (const row of rows) {
+      const bad = checkSyncColumns(row, []);
+      if (bad) {
+        quarantined += 1;
+        await db.quarantine.add({ table: `sync:${adapter.table}`, key: String(row.id ?? '?'), row, reason: bad, at: this.clock() });
+        continue;
+      }
+      if (pending.has(row.id as string)) continue;
+      const key = adapter.localKey(row);
+      const before = (await table.get(key)) as Record<string, unknown> | undefined;
+      if (row.deleted_at !== null && adapter.deletes === 'hard') {
+        if (before) await table.delete(key);
+        continue;
+      }
+      const parsed = adapter.fromServer(row, before);
+      if (!parsed.ok) {
+        quarantined += 1;
+        await db.quarantine.add({ table: `sync:${adapter.table}`, key, row, reason: parsed.reason, at: this.clock() });
+        continue;
+      }
+      await table.put(parsed.record);
+      if (!before) arrivals.push({ store: adapter.store, record: parsed.record });
+    }
+    return quarantined;
   }
 
   /** Validates and stores server rows of one table (inside the caller's transaction). Returns how many were quarantined. */
@@ -354,6 +415,14 @@ const TABLE_LABEL: Record<string, string> = {
   projects: '项目 project',
   tasks: '任务 task',
   task_dependencies: '任务依赖 dependency',
+  comments: '评论 comment',
+  attachments: '附件 attachment',
+  image_versions: '图片版本 image version',
+  price_changes: '改价记录 price change',
+  targets: '目标 target',
+  rules: '规则 rule',
+  alerts: '规则触发 rule firing',
+  boards: '看板 board',
 };
 
 function describe(r: OutboxRow): string {

@@ -133,7 +133,8 @@ export function parseDependencyRow(raw: unknown): { ok: true; row: ServerRow<'ta
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function checkSyncColumns(raw: unknown, uuids: readonly string[]): string | null {
+/** The sync columns every server row has (id, revision, timestamps); a reason, or null when they are sound. */
+export function checkSyncColumns(raw: unknown, uuids: readonly string[]): string | null {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return '(row): not an object';
   const r = raw as Record<string, unknown>;
   for (const k of ['id', ...uuids]) if (typeof r[k] !== 'string' || !UUID.test(r[k] as string)) return `${k}: not a uuid`;

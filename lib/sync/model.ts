@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AREA_SERVER_TABLES } from './area';
 import { SERVER_TABLES } from './mapping';
 
 /**
@@ -8,7 +9,7 @@ import { SERVER_TABLES } from './mapping';
  */
 export const outboxRowSchema = z.object({
   seq: z.number().int().positive().max(999_999_999),
-  table: z.enum(SERVER_TABLES),
+  table: z.enum([...SERVER_TABLES, ...AREA_SERVER_TABLES]),
   rowId: z.string().min(1),
   op: z.enum(['upsert', 'delete']),
   fields: z.record(z.string(), z.unknown()),

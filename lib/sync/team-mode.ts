@@ -7,6 +7,8 @@ import { checkAnonKey, checkProjectUrl, syncConfigSchema, type SyncConfig } from
 import { SyncEngine } from './engine';
 import { toServerFields } from './mapping';
 import { SYNC_KEYS, syncStatusSchema, type NewOutboxRow, type SyncStatus } from './model';
+import { setAreaTracking } from './area/tracking';
+import { queueAreaUpload } from './area/upload';
 import { enqueue, outboxTables, recordOutbox } from './outbox';
 import { supabaseServer, type SyncServer } from './server';
 import { dependencyId } from './uuid5';
@@ -87,16 +89,19 @@ export class TeamMode {
   private activate(shopId: string): void {
     const db = this.d.db;
     this.d.workspace.setOutbox({ tables: () => outboxTables(db), record: (rows, at) => recordOutbox(db, rows, at) });
+    setAreaTracking(db, shopId, () => this.now);
     this.engine = new SyncEngine({ db, server: this.server(), shopId, userId: this.user?.id ?? null, clock: this.d.now, onChange: this.d.onChange });
     if (this.d.realtime && this.client) {
       const client = this.client;
       // Realtime only hints that something changed; the pull by revision is what applies it.
-      const channel = client
-        .channel(`zg-tasks-${shopId}`)
-        .on('postgres_changes', { event: '*', schema: 'public', table: 'tasks', filter: `shop_id=eq.${shopId}` }, () => {
+      // Tasks, comments and rule firings are what teammates wait for; the rest arrives with the next poll.
+      let channel = client.channel(`zg-shop-${shopId}`);
+      for (const table of ['tasks', 'comments', 'alerts']) {
+        channel = channel.on('postgres_changes', { event: '*', schema: 'public', table, filter: `shop_id=eq.${shopId}` }, () => {
           void this.engine?.sync();
-        })
-        .subscribe();
+        });
+      }
+      channel.subscribe();
       this.unsubscribe = () => void client.removeChannel(channel);
     }
   }
@@ -106,6 +111,7 @@ export class TeamMode {
     this.unsubscribe = null;
     this.engine = null;
     this.d.workspace.setOutbox(null);
+    setAreaTracking(this.d.db, null);
   }
 
   private server(): SyncServer {
@@ -206,6 +212,8 @@ export class TeamMode {
       }
       await enqueue(db, rows);
     });
+    // Comments, boards, rules, targets… after the tasks and members they refer to.
+    await queueAreaUpload(db, shop.id, mapMember, now);
     await this.engine!.sync({ force: true });
     return this.view();
   }

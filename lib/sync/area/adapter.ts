@@ -1,0 +1,61 @@
+import type { z } from 'zod';
+
+/**
+ * How one area store (comments, rules, boards…) travels through team sync:
+ * the server table it maps to, the server id of a local record, the columns
+ * a client writes, and the way back for a pulled row. The workspace tables
+ * (shops, members, projects, tasks, dependencies) have their own mapping in
+ * ../mapping.ts because their changes come from the activity log; area stores
+ * are tracked at the IndexedDB level (./tracking.ts) and diffed per column.
+ */
+export interface AreaAdapter {
+  /** The Dexie store (lib/db/schema.ts). */
+  readonly store: string;
+  /** The server table (supabase/migrations), one of private.syncable_tables(). */
+  readonly table: string;
+  /**
+   * 'soft': a local delete is a `deletedAt` field (kept as history, comes back as one);
+   * 'hard': the local row is removed, and a pulled tombstone removes it.
+   */
+  readonly deletes: 'soft' | 'hard';
+  /** The row's server id, or null when the record is not shared (not of a synced shop, a local-only id). */
+  serverId(record: Record<string, unknown>): string | null;
+  /** The columns a client writes (server-managed ones — id, revision, timestamps — never). */
+  toServer(record: Record<string, unknown>): Record<string, unknown>;
+  /** The Dexie key a pulled row is stored under (hard deletes remove it). */
+  localKey(row: Record<string, unknown>): string;
+  /**
+   * Fields naming a member (a local member id). A local shop put on the server maps them to
+   * server members; a required one that has no server member keeps the record local.
+   */
+  readonly memberFields?: readonly { field: string; required: boolean }[];
+  /** A pulled live row → the local record, validated by the store's own schema. */
+  fromServer(row: Record<string, unknown>, before: Record<string, unknown> | undefined): Parsed;
+}
+
+export type Parsed = { ok: true; record: Record<string, unknown> } | { ok: false; reason: string };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
+
+/** Server timestamps (timestamptz as ISO text) → epoch ms; null stays null. */
+export function ms(v: unknown): number | null {
+  if (typeof v !== 'string') return null;
+  const t = Date.parse(v);
+  return Number.isNaN(t) ? null : Math.floor(t);
+}
+export const iso = (v: number | null | undefined): string | null => (typeof v === 'number' ? new Date(v).toISOString() : null);
+
+/** numeric columns may arrive as strings (PostgREST keeps precision that way). */
+export function num(v: unknown): number | null {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'string' && v.trim() !== '' && !Number.isNaN(Number(v))) return Number(v);
+  return null;
+}
+
+/** Validates a candidate local record with the store's schema; the reason names the fields. */
+export function parseWith(schema: z.ZodType, candidate: Record<string, unknown>): Parsed {
+  const p = schema.safeParse(candidate);
+  if (p.success) return { ok: true, record: p.data as Record<string, unknown> };
+  return { ok: false, reason: p.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`).join('; ') };
+}

@@ -1,0 +1,117 @@
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import type { NewOutboxRow } from '../model';
+import type { AreaAdapter } from './adapter';
+import { adapterForStore } from './index';
+
+/**
+ * Outbox rows for the area stores, written in the same IndexedDB transaction as
+ * the change (the pattern of Dexie Cloud's mutation-tracking middleware): every
+ * readwrite transaction touching an area store also opens `outbox`, and each
+ * put/add/delete there is diffed against the stored row per server column. Only
+ * records of the shop this browser syncs are tracked, and only while team mode is
+ * on; rows written by the sync engine itself (pulled from the server) are marked
+ * untracked so they are never echoed back.
+ */
+const UNTRACKED = '__zgUntracked';
+type Trans = DBCoreTransaction & { [UNTRACKED]?: boolean };
+
+interface TrackingState {
+  shopId: string | null;
+  now: () => number;
+}
+const states = new WeakMap<Dexie, TrackingState>();
+const stateOf = (db: Dexie): TrackingState => {
+  let s = states.get(db);
+  if (!s) states.set(db, (s = { shopId: null, now: Date.now }));
+  return s;
+};
+
+/** Team mode turns tracking on for its shop (null: local-only mode, nothing is queued). */
+export function setAreaTracking(db: Dexie, shopId: string | null, now: () => number = Date.now): void {
+  Object.assign(stateOf(db), { shopId, now });
+}
+
+/** Inside a Dexie transaction: its area writes are not queued (rows that came from the server). */
+export function markUntracked(): void {
+  const tx = Dexie.currentTransaction as unknown as { idbtrans?: Trans } | null;
+  if (tx?.idbtrans) tx.idbtrans[UNTRACKED] = true;
+}
+
+export function areaTracking(db: Dexie): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'zhangguiAreaOutbox',
+    create(down) {
+      return {
+        ...down,
+        transaction(stores, mode, options) {
+          // Always in scope (cheap): tracking may be switched on while the transaction runs.
+          const scope = mode === 'readwrite' && stores.some((s) => adapterForStore(s)) && !stores.includes('outbox') ? [...stores, 'outbox'] : stores;
+          return down.transaction(scope, mode, options);
+        },
+        table(name) {
+          const table = down.table(name);
+          const adapter = adapterForStore(name);
+          if (!adapter) return table;
+          return {
+            ...table,
+            mutate: (req) => {
+              const state = stateOf(db);
+              const trans = req.trans as Trans;
+              if (!state.shopId || trans[UNTRACKED]) return table.mutate(req);
+              return trackedMutate(down, table, adapter, state.shopId, state.now(), req);
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+async function trackedMutate(down: DBCore, table: DBCoreTable, adapter: AreaAdapter, shopId: string, at: number, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  const before = await storedRows(table, req);
+  const res = await table.mutate(req);
+  const rows: NewOutboxRow[] = [];
+  const failed = (i: number): boolean => res.failures[i] !== undefined;
+  if (req.type === 'add' || req.type === 'put') {
+    req.values.forEach((value, i) => {
+      if (!failed(i)) rows.push(...changeRows(adapter, shopId, before[i], value as Record<string, unknown>, at));
+    });
+  } else {
+    for (const old of before) if (old) rows.push(...changeRows(adapter, shopId, old, undefined, at));
+  }
+  if (rows.length > 0) await down.table('outbox').mutate({ trans: req.trans, type: 'add', values: rows });
+  return res;
+}
+
+/** The stored rows a mutation replaces or removes (aligned with its values for add/put). */
+async function storedRows(table: DBCoreTable, req: DBCoreMutateRequest): Promise<(Record<string, unknown> | undefined)[]> {
+  if (req.type === 'deleteRange') {
+    const q = await table.query({ trans: req.trans, values: true, query: { index: table.schema.primaryKey, range: req.range } });
+    return q.result as Record<string, unknown>[];
+  }
+  const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v) => table.schema.primaryKey.extractKey!(v)));
+  return (await table.getMany({ trans: req.trans, keys })) as (Record<string, unknown> | undefined)[];
+}
+
+/**
+ * The outbox rows for one record going from `before` to `after` (undefined = removed):
+ * an upsert of the server columns that changed (all of them for a new row), and a
+ * delete when the record was removed or (soft-delete stores) got its deletedAt.
+ */
+export function changeRows(adapter: AreaAdapter, shopId: string, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined, at: number): NewOutboxRow[] {
+  const subject = after ?? before;
+  if (!subject || subject.shopId !== shopId) return [];
+  const rowId = adapter.serverId(subject);
+  if (!rowId) return [];
+  const row = (op: 'upsert' | 'delete', fields: Record<string, unknown>): NewOutboxRow => ({ table: adapter.table as NewOutboxRow['table'], rowId, op, fields, baseRevision: null, at });
+  if (!after) return [row('delete', {})];
+  const out: NewOutboxRow[] = [];
+  const next = adapter.toServer(after);
+  const prev = before ? adapter.toServer(before) : null;
+  const changed = prev ? Object.fromEntries(Object.entries(next).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(prev[k]))) : next;
+  const wasDeleted = before?.deletedAt != null;
+  if (Object.keys(changed).length > 0 && !wasDeleted) out.push(row('upsert', changed));
+  if (adapter.deletes === 'soft' && after.deletedAt != null && !wasDeleted) out.push(row('delete', {}));
+  return out;
+}
