@@ -1,5 +1,6 @@
 import { createClient } from '@supabase/supabase-js';
 import { ZhangguiDb } from '../../../lib/db/schema';
+import { setAreaTracking } from '../../../lib/sync/area/tracking';
 import { SyncEngine } from '../../../lib/sync/engine';
 import { outboxTables, recordOutbox } from '../../../lib/sync/outbox';
 import { supabaseServer, type SyncServer } from '../../../lib/sync/server';
@@ -65,6 +66,7 @@ export function browserFor(name: string, shopId: string, user: TestUser, server:
   const db = new ZhangguiDb(`zg-sync-${name}-${++dbCounter}-${Date.now()}`);
   const ws = new WorkspaceService(db, opts.clock);
   ws.setOutbox({ tables: () => outboxTables(db), record: (rows, at) => recordOutbox(db, rows, at) });
+  setAreaTracking(db, shopId, opts.clock);
   const engine = new SyncEngine({ db, server, shopId, userId: user.userId, clock: opts.clock, random: opts.random, batchSize: opts.batchSize });
   return { name, user, db, ws, engine, server };
 }
