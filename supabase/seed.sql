@@ -1,7 +1,8 @@
 -- Demo data for local development and the database tests: the shop
 -- 木语家居旗舰店 with one member per role, a 双11 project, one task per work
--- area, metrics (with money metrics), targets, rules, an alert and some
--- collaboration rows. Fixed uuids so tests and demos can refer to them.
+-- area, metrics (with money metrics), targets, rules, an alert, some
+-- collaboration rows and a shared board. Fixed uuids so tests and demos can
+-- refer to them. No Storage objects: the attachment row only names its path.
 --
 -- Users (password for all: zhanggui-demo)
 --   a1000000-0000-4000-8000-000000000001  owner@muyu.example      王掌柜   owner
@@ -69,31 +70,36 @@ insert into public.task_dependencies (id, shop_id, task_id, depends_on_id) value
   ('d2000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000001'),
   ('d2000000-0000-4000-8000-000000000002', '5a000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000003', 'd1000000-0000-4000-8000-000000000001');
 
-insert into public.comments (id, shop_id, task_id, author_id, body) values
+insert into public.comments (id, shop_id, task_id, author_id, body, mentions) values
   ('d3000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000002',
-   'b1000000-0000-4000-8000-000000000006', '第一版主图已上传，请审核。');
+   'b1000000-0000-4000-8000-000000000006', '第一版主图已上传，请 @李总监 审核。', '{b1000000-0000-4000-8000-000000000002}');
 
-insert into public.attachments (id, shop_id, task_id, uploaded_by, name, mime_type, size_bytes, storage_path) values
+-- storage_path: <shop_id>/attachments/<task_id>/<attachment id> in the Storage bucket `attachments`.
+insert into public.attachments (id, shop_id, task_id, comment_id, uploaded_by, name, mime_type, size_bytes, storage_path) values
   ('d4000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000002',
-   'b1000000-0000-4000-8000-000000000006', '主图v1.psd', 'image/vnd.adobe.photoshop', 52428800,
-   '5a000000-0000-4000-8000-000000000001/d1000000-0000-4000-8000-000000000002/main-v1.psd');
+   'd3000000-0000-4000-8000-000000000001', 'b1000000-0000-4000-8000-000000000006', '主图v1.psd', 'image/vnd.adobe.photoshop', 52428800,
+   '5a000000-0000-4000-8000-000000000001/attachments/d1000000-0000-4000-8000-000000000002/d4000000-0000-4000-8000-000000000001');
 
-insert into public.image_versions (id, shop_id, item_id, task_id, version, storage_path, note, status, created_by) values
+-- storage_path is the picture's URL on the Taobao page (pictures are not uploaded).
+insert into public.image_versions (id, shop_id, item_id, task_id, version, storage_path, note, status, created_by,
+                                   slot, image_id, source, live_since) values
   ('d5000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', '6523190487', 'd1000000-0000-4000-8000-000000000002',
-   1, '5a000000-0000-4000-8000-000000000001/images/6523190487/v1.jpg', '白底图换场景图', 'approved', 'b1000000-0000-4000-8000-000000000006');
+   1, 'https://img.alicdn.com/imgextra/i1/73926150/O1CN01muyuDemoV1_!!73926150.jpg', '白底图换场景图', 'live', 'b1000000-0000-4000-8000-000000000006',
+   0, 'O1CN01muyuDemoV1', 'itemEdit', '2026-10-22 10:00+08');
 
-insert into public.price_changes (id, shop_id, item_id, sku_id, task_id, old_price, new_price, effective_at, reason, created_by) values
-  ('d6000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', '6523190487', '5012345678901', 'd1000000-0000-4000-8000-000000000003',
-   899.00, 799.00, '2026-11-01 00:00+08', '双11到手价', 'b1000000-0000-4000-8000-000000000003');
+insert into public.price_changes (id, shop_id, item_id, sku_id, sku_label, task_id, old_price, new_price, effective_at, reason, created_by, source) values
+  ('d6000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', '6523190487', '5012345678901', '1.8米 胡桃色', 'd1000000-0000-4000-8000-000000000003',
+   899.00, 799.00, '2026-11-01 00:00+08', '双11到手价', 'b1000000-0000-4000-8000-000000000003', 'response');
 
 insert into public.metric_snapshots (id, shop_id, metric, item_id, period, date, value, provisional, source)
 select gen_random_uuid(), '5a000000-0000-4000-8000-000000000001', m.metric, null, 'day', d::date, m.base * (1 + 0.05 * extract(dow from d)), m.provisional, 'response'
 from generate_series('2026-11-01'::date, '2026-11-07'::date, interval '1 day') d
 cross join (values ('payAmt', 42000.0, false), ('uv', 7600.0, false), ('payRate', 0.031, false), ('rfdSucAmt', 2300.0, true)) as m (metric, base, provisional);
 
-insert into public.targets (id, shop_id, metric, item_id, value, valid_from, valid_to, note) values
-  ('d7000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', 'payAmt', null, 50000, '2026-11-01', '2026-11-30', '11月日销售目标'),
-  ('d7000000-0000-4000-8000-000000000002', '5a000000-0000-4000-8000-000000000001', 'uv', null, 8000, null, null, '日访客警戒线');
+-- A target is a monthly goal (monthly), a warning line (value + line_direction), or both.
+insert into public.targets (id, shop_id, metric, item_id, monthly, value, line_direction, valid_from, valid_to, note, updated_by) values
+  ('d7000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', 'payAmt', null, 1500000, 50000, 'min', '2026-11-01', '2026-11-30', '11月销售目标', 'b1000000-0000-4000-8000-000000000003'),
+  ('d7000000-0000-4000-8000-000000000002', '5a000000-0000-4000-8000-000000000001', 'uv', null, null, 8000, 'min', null, null, '日访客警戒线', 'b1000000-0000-4000-8000-000000000002');
 
 insert into public.rules (id, shop_id, name, trigger, condition, actions) values
   ('d8000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', '日销售额低于目标80%', 'daily',
@@ -103,6 +109,15 @@ insert into public.rules (id, shop_id, name, trigger, condition, actions) values
    '{"kind":"metric","metric":"uv","scope":{"kind":"shop"},"comparator":"lt","threshold":{"kind":"value","value":8000},"window":{"kind":"consecutiveDays","days":3},"maturity":"provisional"}',
    '{"notify":[{"role":"ops_director"}],"createTask":null,"suggestion":false}');
 
-insert into public.alerts (id, shop_id, rule_id, scope, period, value, threshold, message) values
+-- An alert is one firing of a rule (the local firings log): one per rule, scope and period.
+insert into public.alerts (id, shop_id, rule_id, scope, period, value, threshold, message, rule_name, message_en, evidence, notify) values
   ('d9000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', 'd8000000-0000-4000-8000-000000000002',
-   'shop', '2026-11-03', 7220, 8000, '访客数连续3天低于8000');
+   'shop', '2026-11-03', 7220, 8000, '访客数连续3天低于8000', '访客数连续3天低于警戒线', 'Visitors below 8000 for 3 days in a row',
+   '{"kind":"metric","observed":7220,"line":8000}', '{b1000000-0000-4000-8000-000000000002}');
+
+-- A board the operator shares with the whole shop (non-money metrics only: every role sees it).
+insert into public.boards (id, shop_id, owner_id, name, item_id, shared, items) values
+  ('da000000-0000-4000-8000-000000000001', '5a000000-0000-4000-8000-000000000001', 'b1000000-0000-4000-8000-000000000003',
+   '双11 流量看板', null, true,
+   '[{"id":"uv","label":"访客数","source":{"kind":"metric","metric":"uv"},"unit":"count","target":8000,"warning":7000,"higherIsBetter":true},
+     {"id":"cart","label":"加购率","source":{"kind":"formula","formula":"cartByrCnt / uv"},"unit":"rate","target":null,"warning":0.05,"higherIsBetter":true}]');

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # RLS mutation check: proves every policy is pinned down by a test.
-# For each policy in schema public (pg_policies) it makes a fresh copy of the
+# For each policy in schema public, and each policy in schema storage (the
+# attachment files' policies on storage.objects), it makes a fresh copy of the
 # tested database (CREATE DATABASE ... TEMPLATE), loosens the policy one way
 #   using-true   USING (...)       -> USING (true)        select/update/delete
 #   check-true   WITH CHECK (...)  -> WITH CHECK (true)   insert/update
@@ -22,19 +23,24 @@ jobs="${ZG_DB_JOBS:-3}"
 list="$(mktemp)"
 trap 'rm -f "$list"' EXIT
 psql -X -q -A -t -F $'\t' -v ON_ERROR_STOP=1 -d "$template" >"$list" <<'SQL'
-select row_number() over (order by tablename, policyname, kind), kind, tablename, policyname, sql
+-- Tables outside public are named schema.table, as the RLS matrix names them.
+with p as (
+  select *, case when schemaname = 'public' then tablename::text else schemaname || '.' || tablename end as tbl
+  from pg_policies where schemaname in ('public', 'storage')
+)
+select row_number() over (order by tbl, policyname, kind), kind, tbl, policyname, sql
 from (
-  select 'using-true' as kind, tablename, policyname,
+  select 'using-true' as kind, tbl, policyname,
          format('alter policy %I on %I.%I using (true)', policyname, schemaname, tablename) as sql
-  from pg_policies where schemaname = 'public' and qual is not null
+  from p where qual is not null
   union all
-  select 'check-true', tablename, policyname,
+  select 'check-true', tbl, policyname,
          format('alter policy %I on %I.%I with check (true)', policyname, schemaname, tablename)
-  from pg_policies where schemaname = 'public' and cmd in ('INSERT', 'UPDATE', 'ALL')
+  from p where cmd in ('INSERT', 'UPDATE', 'ALL')
   union all
-  select 'dropped', tablename, policyname,
+  select 'dropped', tbl, policyname,
          format('drop policy %I on %I.%I', policyname, schemaname, tablename)
-  from pg_policies where schemaname = 'public'
+  from p
 ) m
 SQL
 [ -s "$list" ] || { echo "ERROR - - \"-\" no policies found"; exit 1; }

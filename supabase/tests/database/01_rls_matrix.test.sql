@@ -6,6 +6,9 @@
 --   select -> 'none' (no rows); update/delete -> 'none' (0 rows affected);
 --   insert -> 42501 (RLS WITH CHECK); anon -> 42501 everywhere (no grants);
 --   audit_log writes -> 42501 for everyone (no grants: append-only).
+-- storage.objects (attachment files, bucket `attachments`) is in the matrix too:
+-- Supabase grants anon everything there, so anon is denied by RLS like the
+-- others ('none', insert 42501). Nobody may update an object (no policy).
 -- `mov` is per table: an UPDATE without WHERE that moves rows to shop C (which
 -- nobody belongs to). Listed identities can update some row of the table and
 -- must hit 42501 (WITH CHECK); the others update nothing ('none').
@@ -59,7 +62,24 @@ insert into tests.matrix values
   ('rules', 'd8000000-0000-4000-8000-00000000000f', 'deleted rule', 'ODPLCGW', null, '', 'OD', '{}'),
   ('alerts', 'd9000000-0000-4000-8000-000000000001', 'uv alert', 'ODPLCGW', 'ODPLCGW', 'ODPLCGW', '', '{"period":"matrix"}'),
   ('alerts', 'd9000000-0000-4000-8000-000000000002', 'payAmt alert (finance)', 'ODP', 'ODP', 'ODP', '', '{"period":"matrix"}'),
-  ('alerts', 'd9000000-0000-4000-8000-00000000000f', 'deleted alert', 'ODPLCGW', null, '', 'OD', '{}');
+  ('alerts', 'd9000000-0000-4000-8000-00000000000f', 'deleted alert', 'ODPLCGW', null, '', 'OD', '{}'),
+  ('boards', 'da000000-0000-4000-8000-000000000001', 'operator''s shared board', 'ODPLCGW', 'ODPLCGW', 'P', '', '{"owner_id":"$me"}'),
+  ('boards', 'da000000-0000-4000-8000-000000000002', 'designer''s private board', 'G', 'ODPLCGW', 'G', '', '{"owner_id":"$me"}'),
+  ('boards', 'da000000-0000-4000-8000-00000000000e', 'deleted private board', 'G', null, '', '', '{}'),
+  ('boards', 'da000000-0000-4000-8000-00000000000f', 'deleted shared board', 'ODPLCGW', null, '', 'OD', '{}'),
+  ('boards', 'db000000-0000-4000-8000-000000000001', 'other shop''s shared board', 'X', null, 'X', '', '{}'),
+  ('storage.objects', '0b000000-0000-4000-8000-000000000001', 'designer''s file on the image task', 'ODPG', 'ODPG', '', 'ODG',
+   '{"name":"5a000000-0000-4000-8000-000000000001/attachments/d1000000-0000-4000-8000-000000000002/0c000000-0000-4000-8000-000000000001"}'),
+  ('storage.objects', '0b000000-0000-4000-8000-000000000002', 'cs''s file on her service task', 'ODPLC', 'ODPLC', '', 'ODC',
+   '{"name":"5a000000-0000-4000-8000-000000000001/attachments/d1000000-0000-4000-8000-000000000004/0c000000-0000-4000-8000-000000000002"}'),
+  ('storage.objects', '0b000000-0000-4000-8000-00000000000f', 'operator''s file on a deleted task', 'ODP', '', '', 'ODP',
+   '{"name":"5a000000-0000-4000-8000-000000000001/attachments/d1000000-0000-4000-8000-00000000000f/0c000000-0000-4000-8000-00000000000f"}'),
+  ('storage.objects', '0b000000-0000-4000-8000-000000000003', 'other shop''s file', 'X', 'X', '', 'X',
+   '{"name":"5b000000-0000-4000-8000-000000000001/attachments/d2b00000-0000-4000-8000-000000000001/0c000000-0000-4000-8000-000000000003"}'),
+  ('storage.objects', '0b000000-0000-4000-8000-000000000004', 'file whose name is not an attachment path', '', '', '', '',
+   '{"name":"5a000000-0000-4000-8000-000000000001/attachments/d1000000-0000-4000-8000-000000000002/other.txt"}'),
+  ('storage.objects', '0b000000-0000-4000-8000-000000000005', 'attachment-shaped file in another bucket', '', '', '', '',
+   '{"name":"5a000000-0000-4000-8000-000000000001/attachments/d1000000-0000-4000-8000-000000000002/0c000000-0000-4000-8000-000000000005"}');
 
 -- audit_log: an entry about shop A (its id is not fixed, so it is looked up).
 create table tests.moves (tbl text primary key, mov text);
@@ -67,7 +87,13 @@ insert into tests.moves values
   ('members', 'ODPLCGWX'), ('invitations', 'OD'), ('projects', 'ODPX'), ('tasks', 'ODPLCGWX'),
   ('task_dependencies', 'ODPLCG'), ('comments', 'CG'), ('attachments', 'G'), ('image_versions', 'ODPG'),
   ('price_changes', 'ODP'), ('metric_snapshots', 'ODP'), ('targets', 'ODP'), ('rules', 'ODP'),
-  ('alerts', 'ODPLCGW'), ('audit_log', 'ODPLCGWXS');
+  ('alerts', 'ODPLCGW'), ('boards', 'PGX'), ('audit_log', 'ODPLCGWXS');
+
+/** 'tasks' -> public.tasks; a schema-qualified name (storage.objects) stays as it is. */
+create function tests.rel(p_tbl text)
+returns text
+language sql immutable
+as $$ select case when strpos(p_tbl, '.') > 0 then p_tbl else format('public.%I', p_tbl) end $$;
 
 create function tests.expect(p_tbl text, p_op text, p_who text, p_allowed text)
 returns text
@@ -75,6 +101,8 @@ language sql immutable
 as $$
   select case
     when strpos(p_allowed, p_who) > 0 then 'ok'
+    -- Supabase grants anon all privileges on storage.objects: RLS denies it (no policy to anon).
+    when p_who = 'A' and p_tbl like 'storage.%' then case when p_op = 'insert' then '42501' else 'none' end
     when p_who = 'A' then '42501'
     when p_op = 'insert' then '42501'
     when p_tbl = 'audit_log' and p_op <> 'select' then '42501'
@@ -119,14 +147,14 @@ begin
         continue;
       end if;
       id := m.subject;
-      op := 'select'; sql := format('select count(*) from public.%I where id = $1', m.tbl);
+      op := 'select'; sql := format('select count(*) from %s where id = $1', tests.rel(m.tbl));
       expected := tests.expect(m.tbl, op, i.code, m.sel); return next;
-      op := 'update'; sql := format('update public.%I set updated_at = now() where id = $1', m.tbl);
+      op := 'update'; sql := format('update %s set updated_at = now() where id = $1', tests.rel(m.tbl));
       expected := tests.expect(m.tbl, op, i.code, m.upd); return next;
-      op := 'delete'; sql := format('delete from public.%I where id = $1', m.tbl);
+      op := 'delete'; sql := format('delete from %s where id = $1', tests.rel(m.tbl));
       expected := tests.expect(m.tbl, op, i.code, m.del); return next;
       if m.ins is not null then
-        execute format('select to_jsonb(t) from public.%I t where id = $1', m.tbl) into v_row using m.subject;
+        execute format('select to_jsonb(t) from %s t where id = $1', tests.rel(m.tbl)) into v_row using m.subject;
         v_me := coalesce(
           (select mm.id from public.members mm
            where mm.user_id = i.uid and mm.shop_id = '5a000000-0000-4000-8000-000000000001' and mm.deleted_at is null),
@@ -137,14 +165,14 @@ begin
         v_row := (v_row || v_patch || jsonb_build_object('id', gen_random_uuid()))
                  - '{revision,field_revisions,created_at,updated_at}'::text[]
                  - array(select a.attname::text from pg_attribute a
-                         where a.attrelid = format('public.%I', m.tbl)::regclass and a.attgenerated <> '');
+                         where a.attrelid = tests.rel(m.tbl)::regclass and a.attgenerated <> '');
         v_row := jsonb_strip_nulls(v_row);
         select string_agg(format('%I', k), ', ') into v_cols from jsonb_object_keys(v_row) k;
         op := 'insert';
-        sql := format('insert into public.%I (%s) select %s from jsonb_populate_record(null::public.%I, %L::jsonb) r',
-                      m.tbl, v_cols,
+        sql := format('insert into %s (%s) select %s from jsonb_populate_record(null::%s, %L::jsonb) r',
+                      tests.rel(m.tbl), v_cols,
                       (select string_agg(format('r.%I', k), ', ') from jsonb_object_keys(v_row) k),
-                      m.tbl, v_row);
+                      tests.rel(m.tbl), v_row);
         id := null;
         expected := tests.expect(m.tbl, op, i.code, m.ins); return next;
       end if;

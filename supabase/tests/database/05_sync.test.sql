@@ -5,17 +5,6 @@ begin;
 
 select plan(38);
 
--- Answers are compared without volatile parts where needed.
-create function tests.push(p_who text, p_client uuid, p_mutations jsonb)
-returns jsonb language plpgsql as $$
-declare v jsonb;
-begin
-  perform tests.become(p_who);
-  v := public.push_changes(p_client, p_mutations);
-  reset role;
-  return v;
-end $$;
-
 -- 1. Insert a task as the operator.
 create temp table answers (name text primary key, a jsonb);
 insert into answers select 'first', tests.push('P', 'c0000000-0000-4000-8000-00000000000a', $j$[
@@ -179,8 +168,10 @@ select is((select count(*)::int from pulled_p),
              union all select id from public.metric_snapshots where shop_id = '5a000000-0000-4000-8000-000000000001'
              union all select id from public.targets where shop_id = '5a000000-0000-4000-8000-000000000001'
              union all select id from public.rules where shop_id = '5a000000-0000-4000-8000-000000000001'
-             union all select id from public.alerts where shop_id = '5a000000-0000-4000-8000-000000000001') x),
-          'pull: the operator receives every row of the shop except invitations (managers only)');
+             union all select id from public.alerts where shop_id = '5a000000-0000-4000-8000-000000000001'
+             union all select id from public.boards where shop_id = '5a000000-0000-4000-8000-000000000001'
+                         and (shared or owner_id = 'b1000000-0000-4000-8000-000000000003')) x),
+          'pull: the operator receives every row of the shop except invitations (managers only) and others'' private boards');
 select ok(exists (select 1 from pulled_p where e ->> 'table' = 'tasks' and e -> 'row' ->> 'id' = 'd1000000-0000-4000-8000-000000000005'
                   and e -> 'row' ->> 'deleted_at' is not null),
           'pull: tombstones are included');
