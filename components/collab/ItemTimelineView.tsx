@@ -5,6 +5,7 @@ import { buildTimeline } from '@/lib/collab/timeline';
 import { timelineChartConfig } from '@/lib/collab/timeline-chart';
 import { canSeeFinance, type Task } from '@/lib/domain';
 import { localToday } from '@/lib/domain/dates';
+import { labelFrom } from '@/lib/items/label';
 import type { WorkspaceState } from '@/lib/workspace/types';
 import { memberName } from '../shared/format';
 import { useRemote } from '../shared/use-remote';
@@ -39,7 +40,10 @@ export function ItemTimelineView({ state, itemId }: { state: WorkspaceState; ite
   const showMoney = me ? canSeeFinance(me.role) : false;
   const timeline = useMemo(() => (data.data ? buildTimeline({ ...data.data, dayOf }) : null), [data.data]);
   const config = useMemo(() => (timeline ? timelineChartConfig(timeline, { showMoney }) : null), [timeline, showMoney]);
-  const items = [...new Set(state.tasks.flatMap((t) => t.itemIds))].sort();
+  const catalog = useRemote<Array<{ itemId: string; title: string }>>({ type: 'items.list' }, []);
+  const items = useMemo(() => [...new Set([...state.tasks.flatMap((t) => t.itemIds), ...(catalog.data ?? []).map((e) => e.itemId)])].sort(), [state.tasks, catalog.data]);
+  const names = useMemo(() => Object.fromEntries((catalog.data ?? []).map((e) => [e.itemId, e.title])), [catalog.data]);
+  const name = valid ? labelFrom(names, itemId) : null;
 
   const changes: Change[] = data.data
     ? [
@@ -64,7 +68,7 @@ export function ItemTimelineView({ state, itemId }: { state: WorkspaceState; ite
 
   return (
     <div className="page item-timeline">
-      <h3>商品时间线 Item timeline{valid ? ` · ${itemId}` : ''}</h3>
+      <h3>商品时间线 Item timeline{name ? ` · ${name}` : ''}</h3>
       <form
         className="row"
         onSubmit={(e) => {
@@ -75,7 +79,9 @@ export function ItemTimelineView({ state, itemId }: { state: WorkspaceState; ite
         <input name="itemId" list="zg-items" placeholder="商品ID Item ID" value={input} onChange={(e) => setInput(e.target.value)} inputMode="numeric" />
         <datalist id="zg-items">
           {items.map((i) => (
-            <option key={i} value={i} />
+            <option key={i} value={i}>
+              {labelFrom(names, i)}
+            </option>
           ))}
         </datalist>
         <button type="submit" className="small">
@@ -83,7 +89,7 @@ export function ItemTimelineView({ state, itemId }: { state: WorkspaceState; ite
         </button>
       </form>
       {data.error && <div className="error">{data.error}</div>}
-      {config && <TimelineChart config={config} label={`商品 ${itemId} 时间线`} />}
+      {config && <TimelineChart config={config} label={`商品 ${name ?? itemId} 时间线`} />}
       {data.data && data.data.metrics.length === 0 && <p className="empty">还没有这个商品的数据。打开生意参谋商品排行后会自动记录。 No KPIs captured for this item yet.</p>}
       {data.data && (
         <>

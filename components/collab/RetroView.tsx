@@ -1,23 +1,26 @@
 import { useState } from 'react';
 import type { RetroContext } from '@/lib/collab/retro';
 import { METRIC_LABELS } from '@/lib/collab/timeline';
+import { labeller, labelFrom, type ItemNames } from '@/lib/items/label';
 import { call } from '@/lib/messaging/client';
 import type { WorkspaceState } from '@/lib/workspace/types';
+import { useItemNames } from '../shared/use-item-names';
 import { useRemote } from '../shared/use-remote';
 import { BeforeAfterTable } from './BeforeAfterTable';
 import './collab.css';
 
 /** The data part of the lesson, written down with it so the template carries the evidence. */
-function summaryOf(c: RetroContext): string {
+function summaryOf(c: RetroContext, names: ItemNames = {}): string {
   const lines: string[] = [];
+  const label = labeller(names);
   for (const it of c.items) {
     for (const k of it.kpis) {
       const name = METRIC_LABELS[k.metric] ?? k.metric;
-      lines.push(k.status === 'ok' ? `- 商品 ${it.itemId} ${name}: ${k.before.mean?.toFixed(2)} → ${k.after.mean?.toFixed(2)}${k.deltaRatio !== null ? ` (${(k.deltaRatio * 100).toFixed(1)}%)` : ''}` : `- 商品 ${it.itemId} ${name}: 数据不足`);
+      lines.push(k.status === 'ok' ? `- 商品 ${label(it.itemId)} ${name}: ${k.before.mean?.toFixed(2)} → ${k.after.mean?.toFixed(2)}${k.deltaRatio !== null ? ` (${(k.deltaRatio * 100).toFixed(1)}%)` : ''}` : `- 商品 ${label(it.itemId)} ${name}: 数据不足`);
     }
   }
-  for (const v of c.imageVersions) lines.push(`- 主图 商品 ${v.itemId} 主图${v.slot + 1} v${v.version}${v.note ? ` ${v.note}` : ''}`);
-  for (const p of c.priceChanges) lines.push(`- 改价 商品 ${p.itemId} ${p.skuLabel || p.skuId || ''}: ${p.oldPrice ?? '—'} → ${p.newPrice}`);
+  for (const v of c.imageVersions) lines.push(`- 主图 商品 ${label(v.itemId)} 主图${v.slot + 1} v${v.version}${v.note ? ` ${v.note}` : ''}`);
+  for (const p of c.priceChanges) lines.push(`- 改价 商品 ${label(p.itemId)} ${p.skuLabel || p.skuId || ''}: ${p.oldPrice ?? '—'} → ${p.newPrice}`);
   return lines.join('\n').slice(0, 8000);
 }
 
@@ -35,6 +38,7 @@ export function RetroView({ state, projectId }: { state: WorkspaceState; project
   const [templateName, setTemplateName] = useState(project ? `${project.name}（带复盘）` : '');
   const [msg, setMsg] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const names = useItemNames(ctx.data ? [...ctx.data.items.map((i) => i.itemId), ...ctx.data.imageVersions.map((v) => v.itemId), ...ctx.data.priceChanges.map((p) => p.itemId)] : []);
   if (!project) return <p className="empty page">项目不存在 / unknown project</p>;
   const c = ctx.data;
   return (
@@ -51,7 +55,7 @@ export function RetroView({ state, projectId }: { state: WorkspaceState; project
           {c.items.map((it) => (
             <section key={it.itemId}>
               <h4>
-                商品 <a href={`#/item?id=${it.itemId}`}>{it.itemId}</a>
+                商品 <a href={`#/item?id=${it.itemId}`}>{labelFrom(names, it.itemId)}</a>
               </h4>
               <BeforeAfterTable rows={it.kpis} days={windowDays(it.kpis[0])} />
             </section>
@@ -73,7 +77,7 @@ export function RetroView({ state, projectId }: { state: WorkspaceState; project
               e.preventDefault();
               setError(null);
               try {
-                const r = await call<{ templateId: string | null }>({ type: 'retro.save', projectId: project.id, worked, improve, summary: summaryOf(c), templateName: asTemplate ? templateName : null });
+                const r = await call<{ templateId: string | null }>({ type: 'retro.save', projectId: project.id, worked, improve, summary: summaryOf(c, names), templateName: asTemplate ? templateName : null });
                 setMsg(r.templateId ? '复盘已保存，并已另存为模板。 Saved, and saved as a template.' : '复盘已保存。 Saved.');
               } catch (err) {
                 setError(err instanceof Error ? err.message : String(err));

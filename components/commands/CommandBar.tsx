@@ -2,6 +2,7 @@ import { useState } from 'react';
 import browser from 'webextension-polyfill';
 import { localToday } from '@/lib/domain/dates';
 import { isOpen } from '@/lib/domain/vocab';
+import { itemLabel } from '@/lib/items/label';
 import { call } from '@/lib/messaging/client';
 import { parseCommand, type ActionProposal, type BudgetPlan, type QueryAnswer } from '@/lib/nl';
 import { assistantBody, checkEndpoint, readAssistantReply, type AssistantSettings } from '@/lib/nl/assistant';
@@ -275,7 +276,7 @@ function OutcomeView({ o }: { o: Outcome }): React.JSX.Element {
           <tbody>
             {plan.lines.map((l) => (
               <tr key={l.itemId}>
-                <td>{l.itemId}</td>
+                <td>{itemLabel(l.itemId, l.title)}</td>
                 <td>¥{l.spend}</td>
                 <td>{l.roi}</td>
                 <td>¥{l.planned}</td>

@@ -5,6 +5,7 @@ import { seriesChart, type SeriesSpec } from '@/lib/dashboard/charts';
 import { SHOP, type DayIndex } from '@/lib/dashboard/day-index';
 import { dayList, shortDay } from '@/lib/dashboard/days';
 import { formatValue } from '@/lib/dashboard/format';
+import { labelFrom, type ItemNames } from '@/lib/items/label';
 import { call } from '@/lib/messaging/client';
 import { useRemote } from '../shared/use-remote';
 import { BoardEditor } from './BoardEditor';
@@ -20,7 +21,7 @@ interface BoardListReply {
 const STATUS_TEXT = { good: '达标 On target', ok: '未达标 Below target', warning: '预警 Warning', none: '' } as const;
 
 /** 自定义看板: my boards and the team's shared ones, each item against its own lines. */
-export function BoardsView({ index, filters, financeVisible }: { index: DayIndex; filters: Filters; financeVisible: boolean }): React.JSX.Element {
+export function BoardsView({ index, filters, financeVisible, names }: { index: DayIndex; filters: Filters; financeVisible: boolean; names?: ItemNames }): React.JSX.Element {
   const list = useRemote<BoardListReply>({ type: 'boards.list' }, []);
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Board | 'new' | null>(null);
@@ -66,6 +67,7 @@ export function BoardsView({ index, filters, financeVisible }: { index: DayIndex
           board={board}
           index={index}
           filters={filters}
+          names={names}
           mine={board.ownerId === list.data?.meId}
           onEdit={() => setEditing(board)}
           onDelete={async () => {
@@ -84,14 +86,30 @@ export function BoardsView({ index, filters, financeVisible }: { index: DayIndex
   );
 }
 
-function BoardBody({ board, index, filters, mine, onEdit, onDelete }: { board: Board; index: DayIndex; filters: Filters; mine: boolean; onEdit: () => void; onDelete: () => void }): React.JSX.Element {
+function BoardBody({
+  board,
+  index,
+  filters,
+  names,
+  mine,
+  onEdit,
+  onDelete,
+}: {
+  board: Board;
+  index: DayIndex;
+  filters: Filters;
+  names?: ItemNames;
+  mine: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+}): React.JSX.Element {
   const days = useMemo(() => dayList(filters), [filters]);
   const itemKey = board.itemId ?? filters.itemId ?? SHOP;
   const figures = useMemo(() => board.items.map((it) => evaluateBoardItem(it, index, itemKey, days)), [board, index, itemKey, days]);
   return (
     <div data-board={board.name}>
       <p className="small muted">
-        {board.itemId ? `商品 ${board.itemId}` : filters.itemId ? `商品 ${filters.itemId}` : '全店 Whole shop'} · {filters.from} ~ {filters.to}
+        {board.itemId ? `商品 ${labelFrom(names, board.itemId)}` : filters.itemId ? `商品 ${labelFrom(names, filters.itemId)}` : '全店 Whole shop'} · {filters.from} ~ {filters.to}
         {mine ? (
           <>
             {' '}

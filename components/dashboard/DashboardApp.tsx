@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { weekStart } from '@/lib/dashboard/days';
 import { addDays, localToday } from '@/lib/domain/dates';
+import { labelFrom } from '@/lib/items/label';
 import { parseHash } from '../sidepanel/use-hash-route';
 import { BoardsView } from './BoardsView';
 import { downloadCsv } from './export-csv';
@@ -71,7 +72,7 @@ export function DashboardApp(): React.JSX.Element {
           <strong className="brand">掌柜</strong>
           <span>
             {data.shopName} · 周报 Weekly report · {effective.from} ~ {effective.to}
-            {effective.itemId ? ` · 商品 ${effective.itemId}` : ''}
+            {effective.itemId ? ` · 商品 ${labelFrom(data.itemNames, effective.itemId)}` : ''}
           </span>
           <span className="no-print actions">
             <button type="button" className="primary" onClick={() => window.print()}>
@@ -81,7 +82,7 @@ export function DashboardApp(): React.JSX.Element {
           </span>
         </header>
         {data.financeHidden && <p className="warn">资金类指标已按你的角色隐藏。 Money figures are hidden for your role.</p>}
-        {empty ? <p className="empty">本周还没有数据。 No figures this week.</p> : <ReportsView index={index} filters={effective} today={data.today} financeVisible={financeVisible} print />}
+        {empty ? <p className="empty">本周还没有数据。 No figures this week.</p> : <ReportsView index={index} filters={effective} today={data.today} financeVisible={financeVisible} names={data.itemNames} print />}
       </div>
     );
   }
@@ -93,7 +94,7 @@ export function DashboardApp(): React.JSX.Element {
         <span className="muted">{data.shopName} · 数据看板 Dashboard</span>
         {data.meName && <span className="muted small">我 Me: {data.meName}</span>}
         <span className="actions no-print">
-          <button type="button" className="small" disabled={empty} onClick={() => downloadCsv(index, filters, financeVisible)}>
+          <button type="button" className="small" disabled={empty} onClick={() => downloadCsv(index, filters, financeVisible, data.itemNames)}>
             导出 CSV Export
           </button>
           <a className="button small" href="#/print">
@@ -110,15 +111,15 @@ export function DashboardApp(): React.JSX.Element {
       </nav>
       {data.financeHidden && <p className="warn">你的角色不能查看资金类指标（支付金额、客单价、退款金额等），已隐藏。 Money figures are hidden for your role.</p>}
       <main>
-        {path !== 'import' && <FiltersBar filters={filters} items={index.items()} lastDay={lastDay} onChange={change} />}
+        {path !== 'import' && <FiltersBar filters={filters} items={index.items()} names={data.itemNames} lastDay={lastDay} onChange={change} />}
         {path === 'import' ? (
           <ImportView onImported={() => setTouched(false)} />
         ) : empty ? (
           <EmptyState />
         ) : path === 'boards' ? (
-          <BoardsView index={index} filters={filters} financeVisible={financeVisible} />
+          <BoardsView index={index} filters={filters} financeVisible={financeVisible} names={data.itemNames} />
         ) : (
-          <ReportsView index={index} filters={filters} today={data.today} financeVisible={financeVisible} />
+          <ReportsView index={index} filters={filters} today={data.today} financeVisible={financeVisible} names={data.itemNames} />
         )}
       </main>
     </div>

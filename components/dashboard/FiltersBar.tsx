@@ -1,4 +1,5 @@
 import { addDays } from '@/lib/domain/dates';
+import { labelFrom, type ItemNames } from '@/lib/items/label';
 import type { Filters } from './use-dashboard-data';
 
 const QUICK: [number, string][] = [
@@ -9,7 +10,20 @@ const QUICK: [number, string][] = [
 ];
 
 /** Date range and item filters. */
-export function FiltersBar({ filters, items, lastDay, onChange }: { filters: Filters; items: readonly string[]; lastDay: string | null; onChange: (f: Filters) => void }): React.JSX.Element {
+export function FiltersBar({
+  filters,
+  items,
+  names = {},
+  lastDay,
+  onChange,
+}: {
+  filters: Filters;
+  items: readonly string[];
+  /** itemId → title (the item catalog): options read "title (ID)". */
+  names?: ItemNames;
+  lastDay: string | null;
+  onChange: (f: Filters) => void;
+}): React.JSX.Element {
   const end = lastDay ?? filters.to;
   return (
     <div className="filters no-print" role="group" aria-label="筛选 Filters">
@@ -30,7 +44,7 @@ export function FiltersBar({ filters, items, lastDay, onChange }: { filters: Fil
           <option value="">全店 Whole shop</option>
           {items.map((id) => (
             <option key={id} value={id}>
-              {id}
+              {labelFrom(names, id)}
             </option>
           ))}
         </select>

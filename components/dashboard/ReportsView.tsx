@@ -4,6 +4,7 @@ import { SHOP, type DayIndex } from '@/lib/dashboard/day-index';
 import { dayList, type ComparePeriod } from '@/lib/dashboard/days';
 import { formatChange, formatMetric, formatValue, metricLabel } from '@/lib/dashboard/format';
 import { dailyReport, funnel, leaderboard, LEADERBOARD_METRICS, REPORT_METRICS, refundWatch, trendComparison, visibleMetrics, weeklyReport } from '@/lib/dashboard/report';
+import { labeller, labelFrom, type ItemNames } from '@/lib/items/label';
 import { anyConfig, ChartCanvas } from './ChartCanvas';
 import { KpiTable } from './KpiTable';
 import type { Filters } from './use-dashboard-data';
@@ -17,10 +18,12 @@ export interface ReportsProps {
   financeVisible: boolean;
   /** Rendered for printing: no controls, fixed choices. */
   print?: boolean;
+  /** itemId → title (the item catalog): the leaderboard names items "title (ID)". */
+  names?: ItemNames;
 }
 
 /** The daily/weekly report, trends with period comparison, funnel, leaderboard and refund watch. */
-export function ReportsView({ index, filters, today, financeVisible, print = false }: ReportsProps): React.JSX.Element {
+export function ReportsView({ index, filters, today, financeVisible, print = false, names }: ReportsProps): React.JSX.Element {
   const itemKey = filters.itemId ?? SHOP;
   const days = useMemo(() => dayList(filters), [filters]);
   const reportMetrics = useMemo(() => visibleMetrics(REPORT_METRICS, financeVisible), [financeVisible]);
@@ -40,7 +43,7 @@ export function ReportsView({ index, filters, today, financeVisible, print = fal
   const funnelCfg = useMemo(() => anyConfig(funnelChart(stages)), [stages]);
   const sort = boardMetrics.includes(sortBy) ? sortBy : (boardMetrics[0] ?? 'itmUv');
   const leaders = useMemo(() => (filters.itemId ? [] : leaderboard(index, days, sort, boardMetrics)), [filters.itemId, index, days, sort, boardMetrics]);
-  const leadersCfg = useMemo(() => anyConfig(leaderboardChart(leaders.slice(0, 10), sort)), [leaders, sort]);
+  const leadersCfg = useMemo(() => anyConfig(leaderboardChart(leaders.slice(0, 10), sort, labeller(names, 20))), [leaders, sort, names]);
   const refunds = useMemo(() => refundWatch(index, itemKey, days, financeVisible, today), [index, itemKey, days, financeVisible, today]);
   const refundCfg = useMemo(() => anyConfig(refundChart(refunds, financeVisible)), [refunds, financeVisible]);
   const provisionalDays = refunds.filter((r) => r.provisional && (r.rate !== null || r.amount !== null)).length;
@@ -132,7 +135,7 @@ export function ReportsView({ index, filters, today, financeVisible, print = fal
                   <thead>
                     <tr>
                       <th>#</th>
-                      <th>商品ID</th>
+                      <th>商品 Item</th>
                       {boardMetrics.map((m) => (
                         <th key={m} className={m === sort ? 'sorted' : ''}>
                           {metricLabel(m).split(' ')[0]}
@@ -144,7 +147,7 @@ export function ReportsView({ index, filters, today, financeVisible, print = fal
                     {leaders.map((r, i) => (
                       <tr key={r.itemId} data-item={r.itemId}>
                         <td>{i + 1}</td>
-                        <td>{r.itemId}</td>
+                        <td className="item-name">{labelFrom(names, r.itemId)}</td>
                         {boardMetrics.map((m) => (
                           <td key={m} className="num">
                             {formatMetric(m, r.values[m] ?? null)}

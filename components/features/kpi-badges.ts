@@ -1,6 +1,7 @@
 // WXT's browser, not webextension-polyfill: no wrapper to build on the host page's main thread.
 import { browser } from 'wxt/browser';
 import type { Figure } from '@/lib/capture/types';
+import { itemLabel } from '@/lib/items/label';
 import { metricByCode } from '@/lib/metrics/dictionary';
 import { call } from '@/lib/messaging/client';
 import { DATA_VERSION_KEY } from '@/lib/messaging/events';
@@ -62,7 +63,7 @@ function setFigure(b: Badge, f: Figure): void {
 function render(b: Badge, info: BadgeInfo): void {
   const { button } = b;
   // Every write wakes the host page's style and layout: the storage bump after our own ingest refreshes every badge.
-  const shown = JSON.stringify([b.figure.metric, info.status, info.change, info.hidden, info.openTasks]);
+  const shown = JSON.stringify([b.figure.metric, info.status, info.change, info.hidden, info.openTasks, info.itemTitle]);
   if (shown === b.shown) return;
   b.shown = shown;
   button.className = `b ${info.status ?? 'none'}`;
@@ -76,7 +77,10 @@ function render(b: Badge, info: BadgeInfo): void {
   button.replaceChildren(...parts);
   const label = metricByCode(b.figure.metric)?.labels[0] ?? b.figure.metric;
   const status = info.status ? STATUS_TEXT[info.status] : '未设目标 no target';
-  button.setAttribute('aria-label', `${label}：${status}${chg ? `，较7日均值 ${chg}` : ''}，${info.openTasks} 个未完成任务`);
+  // Item cells name their item "title (ID)" once the item catalog knows it (text only).
+  const item = b.figure.itemId ? `（商品 ${itemLabel(b.figure.itemId, info.itemTitle)}）` : '';
+  button.title = `掌柜：${label}${item} 趋势、目标与任务 · trend, target and tasks`;
+  button.setAttribute('aria-label', `${label}${item}：${status}${chg ? `，较7日均值 ${chg}` : ''}，${info.openTasks} 个未完成任务`);
 }
 
 /**

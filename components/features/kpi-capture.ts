@@ -111,7 +111,7 @@ export const kpiCapture: Feature = {
       firstChange = 0;
       if (signal.aborted || state.paused) return;
       const t0 = performance.now();
-      const { result, figures } = captureWithOrigins({ url: location.href, document, responses: state.responses, today: localToday() });
+      const { result, figures, items } = captureWithOrigins({ url: location.href, document, responses: state.responses, today: localToday() });
       const ms = performance.now() - t0;
       const s = status();
       s.dataset.ms = ms.toFixed(2);
@@ -126,7 +126,8 @@ export const kpiCapture: Feature = {
       lastSent = key;
       // Badges after the ingest: their status and change then already count these figures, so they
       // are drawn once instead of drawn and redrawn when the ingest's data bump arrives.
-      void call<IngestReply>({ type: 'metrics.ingest', url: location.href, identity: result.shop, figures: result.metrics })
+      // Item titles the page showed ride along for the item catalog (stored with the figures, same shop check).
+      void call<IngestReply>({ type: 'metrics.ingest', url: location.href, identity: result.shop, figures: result.metrics, items: items.slice(0, 500) })
         .then((reply) => {
           s.dataset.stored = String(Number(s.dataset.stored ?? 0) + reply.stored);
           if (reply.accountWarning && reply.accountWarning !== shownWarning && !signal.aborted) {

@@ -4,6 +4,8 @@ import type { Task } from '@/lib/domain';
 import type { Feature } from '@/lib/features/types';
 import { call } from '@/lib/messaging/client';
 import { DATA_VERSION_KEY } from '@/lib/messaging/events';
+import { itemLabel } from '@/lib/items/label';
+import { reportSeenItems } from '@/lib/items/report';
 import { findItemRows } from '@/lib/taobao/item-rows';
 import { openQuickAdd } from './quick-add-overlay';
 import { createShadowHost, el, removeOnAbort } from './shadow-host';
@@ -15,8 +17,8 @@ const CSS = `:host { display: inline-block; position: relative; margin-left: 6px
 ul { margin: 0 0 6px; padding-left: 16px; } .muted { color: #86909c; }
 .add { font-size: 12px; border: 1px solid #e5e6eb; background: #fff; border-radius: 4px; padding: 2px 8px; cursor: pointer; }`;
 
-/** One row's badge: the open-task count; click lists that item's open tasks. */
-function makeBadge(itemId: string): { host: HTMLElement; setCount: (n: number) => void } {
+/** One row's badge: the open-task count; click lists that item's open tasks under the item's name. */
+function makeBadge(itemId: string, title: string | null): { host: HTMLElement; setCount: (n: number) => void } {
   const { host, root } = createShadowHost('zhanggui-row-badge', CSS);
   const badge = el('button', { className: 'badge', type: 'button', title: '掌柜：这个商品的未完成任务 Open tasks for this item' }, '… 任务');
   badge.dataset.itemId = itemId;
@@ -33,7 +35,8 @@ function makeBadge(itemId: string): { host: HTMLElement; setCount: (n: number) =
     add.addEventListener('click', () => openQuickAdd(itemId));
     const list = itemTasks.length === 0 ? el('p', { className: 'muted' }, '没有未完成的任务') : el('ul');
     for (const t of itemTasks) list.append(el('li', {}, `${t.title}${t.dueDate ? `（${t.dueDate}）` : ''}`));
-    current.replaceChildren(list, add);
+    // The item named as everywhere else ("title (ID)"), as text.
+    current.replaceChildren(el('p', { className: 'muted item-name' }, `商品 ${itemLabel(itemId, title)}`), list, add);
   });
   root.append(badge);
   return {
@@ -69,9 +72,12 @@ export const rowBadges: Feature = {
       if (signal.aborted) return;
       let added = false;
       for (const [anchor, b] of badges) if (!anchor.isConnected) badges.delete(anchor);
-      for (const { anchor, itemId } of findItemRows(document, location.href)) {
+      const rows = findItemRows(document, location.href);
+      // The titles these rows show feed the item catalog (each once per page load).
+      reportSeenItems(document, location.href, rows.map((r) => r.seen));
+      for (const { anchor, itemId, seen } of rows) {
         if (badges.has(anchor)) continue;
-        const badge = makeBadge(itemId);
+        const badge = makeBadge(itemId, seen?.title ?? null);
         anchor.append(badge.host);
         removeOnAbort(signal, badge.host);
         badges.set(anchor, { itemId, setCount: badge.setCount });

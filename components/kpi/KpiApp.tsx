@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { call } from '@/lib/messaging/client';
+import { itemLabel } from '@/lib/items/label';
 import { metricByCode } from '@/lib/metrics/dictionary';
 import type { MetricDetail } from '@/lib/metrics/messages';
 import { isAdditive, type Target } from '@/lib/metrics/targets';
@@ -25,8 +26,10 @@ export function KpiApp(): React.JSX.Element {
   const def = metricByCode(metric);
   const detail = useRemote<MetricDetail>(def ? { type: 'metrics.detail', metric, itemId, to: validDate } : null, [metric, itemId, validDate]);
   const label = def?.labels[0] ?? metric;
-  const scope = itemId ? `商品 ${itemId}` : '全店 Shop';
   const d = detail.data;
+  // "title (ID)" once the item catalog knows the item; the ID alone until then.
+  const itemName = itemId ? itemLabel(itemId, d?.itemTitle) : null;
+  const scope = itemName ? `商品 ${itemName}` : '全店 Shop';
   const change = d?.avg7 && d.avg7 > 0 && Number.isFinite(shown) ? shown / d.avg7 - 1 : null;
 
   return (
@@ -70,7 +73,7 @@ export function KpiApp(): React.JSX.Element {
           </section>
           {d.series.length === 0 ? <p className="muted small">近30天还没有记录 / no figures in the last 30 days yet</p> : <KpiChart detail={d} />}
           <TargetForm metric={metric} itemId={itemId} target={d.target} onSaved={detail.reload} />
-          <CreateTask metric={metric} itemId={itemId} label={label} scope={scope} shown={shown} date={date} avg7={d.avg7} change={change} pageUrl={pageUrl} />
+          <CreateTask metric={metric} itemId={itemId} itemName={itemName} label={label} scope={scope} shown={shown} date={date} avg7={d.avg7} change={change} pageUrl={pageUrl} />
         </>
       )}
     </div>
@@ -140,10 +143,10 @@ function TargetForm({ metric, itemId, target, onSaved }: { metric: string; itemI
   );
 }
 
-function CreateTask(p: { metric: string; itemId: string | null; label: string; scope: string; shown: number; date: string; avg7: number | null; change: number | null; pageUrl: string }): React.JSX.Element {
+function CreateTask(p: { metric: string; itemId: string | null; itemName: string | null; label: string; scope: string; shown: number; date: string; avg7: number | null; change: number | null; pageUrl: string }): React.JSX.Element {
   const ws = useRemote<WorkspaceState>({ type: 'workspace.get' }, []);
   const changeText = p.change === null ? '' : `，较7日均值${p.change >= 0 ? '↑' : '↓'}${Math.abs(Math.round(p.change * 100))}%`;
-  const [title, setTitle] = useState(`跟进${p.label}（${p.itemId ? `商品 ${p.itemId}` : '全店'}）：${formatMetric(p.metric, p.shown)}${changeText}`.slice(0, 200));
+  const [title, setTitle] = useState(`跟进${p.label}（${p.itemName ? `商品 ${p.itemName}` : '全店'}）：${formatMetric(p.metric, p.shown)}${changeText}`.slice(0, 200));
   const [assigneeId, setAssigneeId] = useState<string>('');
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -2,6 +2,7 @@ import { call } from '@/lib/messaging/client';
 import type { WorkspaceState } from '@/lib/workspace/types';
 import { parseHash } from '../sidepanel/use-hash-route';
 import { emptyTaskValues, TaskForm } from '../shared/TaskForm';
+import { useItemNames } from '../shared/use-item-names';
 import { useRemote } from '../shared/use-remote';
 import { TaskPanel } from './TaskPanel';
 import { toHost } from './to-host';
@@ -17,6 +18,7 @@ export function PanelApp(): React.JSX.Element {
 /** Quick-add: a task from the page you are on, carrying its URL, title and item ID. */
 function QuickAdd({ pageUrl, pageTitle, itemId }: { pageUrl: string; pageTitle: string; itemId: string | null }): React.JSX.Element {
   const ws = useRemote<WorkspaceState>({ type: 'workspace.get' }, []);
+  const itemNames = useItemNames(itemId ? [itemId] : []);
   const sourceUrl = /^https:\/\//.test(pageUrl) ? pageUrl : null;
   return (
     <div className="quick-add">
@@ -30,6 +32,7 @@ function QuickAdd({ pageUrl, pageTitle, itemId }: { pageUrl: string; pageTitle: 
           members={ws.data.members}
           projects={ws.data.projects.filter((p) => p.status !== 'closed')}
           submitLabel="添加 Add"
+          itemNames={itemNames}
           onCancel={() => toHost({ zg: 'close' })}
           onSubmit={async (v) => {
             await call({ type: 'task.create', draft: { ...v, sourceUrl, sourceTitle: pageTitle.slice(0, 300) || null } });

@@ -1,5 +1,6 @@
 import browser from 'webextension-polyfill';
 import type { Member, Shop, Task } from '@/lib/domain';
+import { labelFrom, type ItemNames } from '@/lib/items/label';
 import { useRemote } from '../shared/use-remote';
 import { SyncBadge } from '../shared/SyncBadge';
 import { toHost } from './to-host';
@@ -15,6 +16,8 @@ export interface PanelData {
   myTasks: Task[];
   itemId: string | null;
   itemTasks: Task[];
+  /** itemId → title (the item catalog) for the current item and the tasks' linked items. */
+  itemNames: ItemNames;
   today: string;
 }
 
@@ -43,13 +46,13 @@ export function TaskPanel({ url }: { url: string }): React.JSX.Element {
       {data && !data.onboarded && <p className="empty">还没有设置店铺。点击浏览器工具栏的掌柜图标完成设置。 Set up your shop from the toolbar icon.</p>}
       {data && data.itemId && (
         <section>
-          <h3>当前商品 This item · {data.itemId}</h3>
+          <h3>当前商品 This item · {labelFrom(data.itemNames, data.itemId)}</h3>
           {data.itemTasks.length === 0 ? (
             <p className="empty">这个商品还没有任务。用「＋ 任务」为它添加一个。</p>
           ) : (
             <ul className="tasks" data-list="item">
               {data.itemTasks.map((t) => (
-                <TaskRow key={t.id} task={t} members={data.members} today={data.today} />
+                <TaskRow key={t.id} task={t} members={data.members} today={data.today} itemNames={data.itemNames} />
               ))}
             </ul>
           )}
@@ -63,7 +66,7 @@ export function TaskPanel({ url }: { url: string }): React.JSX.Element {
           ) : (
             <ul className="tasks" data-list="mine">
               {data.myTasks.map((t) => (
-                <TaskRow key={t.id} task={t} members={data.members} today={data.today} />
+                <TaskRow key={t.id} task={t} members={data.members} today={data.today} itemNames={data.itemNames} />
               ))}
             </ul>
           )}

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { STATUS_LABELS } from '@/lib/domain/vocab';
 import type { Member, Task } from '@/lib/domain';
+import { labeller, type ItemNames } from '@/lib/items/label';
 import { call } from '@/lib/messaging/client';
 import { dueState } from '@/lib/tasks/views';
 import { DUE_CLASS, dueLabel, memberName } from '../shared/format';
 import { StageSops } from '../collab/StageSops';
 
 /** One task in the in-page panel: text only (titles come from people and pages), a done checkbox, details on click. */
-export function TaskRow({ task, members, today }: { task: Task; members: readonly Member[]; today: string }): React.JSX.Element {
+export function TaskRow({ task, members, today, itemNames }: { task: Task; members: readonly Member[]; today: string; itemNames?: ItemNames }): React.JSX.Element {
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const toggleDone = (done: boolean): void => {
@@ -28,7 +29,7 @@ export function TaskRow({ task, members, today }: { task: Task; members: readonl
             {task.priority} · {STATUS_LABELS[task.status]} · {task.stage ?? '无阶段'} · {memberName(members, task.assigneeId)}
           </div>
           {task.description && <p className="task-desc">{task.description}</p>}
-          {task.itemIds.length > 0 && <div>商品 Items: {task.itemIds.join(', ')}</div>}
+          {task.itemIds.length > 0 && <div className="task-items">商品 Items: {task.itemIds.map(labeller(itemNames)).join('、')}</div>}
           {task.sourceUrl && (
             <a href={task.sourceUrl} target="_blank" rel="noreferrer noopener">
               {task.sourceTitle || '来源页面 Source page'}

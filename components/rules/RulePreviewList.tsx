@@ -1,3 +1,4 @@
+import { labelFrom } from '@/lib/items/label';
 import { formatValue } from '@/lib/rules/metrics';
 import type { PreviewReply } from '@/lib/rules/messages';
 
@@ -20,7 +21,7 @@ export function RulePreviewList({ reply, metric, loading }: { reply: PreviewRepl
       <ul className="hits">
         {shown.map((h) => (
           <li key={`${h.date}|${h.itemId ?? ''}`}>
-            <span className="date">{h.date.slice(5)}</span> {h.itemId ? `商品 ${h.itemId}` : '全店'} · {fmt(h.observed)}（线 {fmt(h.line)}）{h.provisional ? <span className="tag">未定</span> : null}
+            <span className="date">{h.date.slice(5)}</span> {h.itemId ? `商品 ${labelFrom(reply.itemNames, h.itemId)}` : '全店'} · {fmt(h.observed)}（线 {fmt(h.line)}）{h.provisional ? <span className="tag">未定</span> : null}
           </li>
         ))}
       </ul>

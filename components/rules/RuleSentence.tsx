@@ -1,7 +1,10 @@
 import { ROLES, type Role } from '@/lib/domain/vocab';
+import { itemLabel, shortTitle } from '@/lib/items/label';
 import { METRICS } from '@/lib/rules/metrics';
 import type { CreateTaskAction, MetricCondition, Recipient, Rule } from '@/lib/rules/model';
 import type { Reason } from '@/lib/rules/validate';
+import { useItemNames } from '../shared/use-item-names';
+import { useRemote } from '../shared/use-remote';
 import { COMPARATOR_ZH, isPercentMetric, recipientZh, roleZh, TRIGGER_ZH } from './describe';
 
 /**
@@ -132,7 +135,22 @@ export function RuleSentence({ rule, onChange, reasons, names }: RuleSentencePro
   );
 }
 
+/** Items the catalog knows, offered while typing an item ID: "title (ID)" with the ID as the value. */
+function ItemChoices({ id }: { id: string }): React.JSX.Element {
+  const list = useRemote<Array<{ itemId: string; title: string }>>({ type: 'items.list' }, []);
+  return (
+    <datalist id={id}>
+      {(list.data ?? []).slice(0, 500).map((e) => (
+        <option key={e.itemId} value={e.itemId}>
+          {itemLabel(e.itemId, e.title)}
+        </option>
+      ))}
+    </datalist>
+  );
+}
+
 function MetricClause({ c, reasons, onChange }: { c: MetricCondition; reasons: readonly Reason[]; onChange: (c: MetricCondition) => void }): React.JSX.Element {
+  const itemTitle = useItemNames([c.scope.kind === 'item' ? c.scope.itemId : null])[c.scope.kind === 'item' ? c.scope.itemId : ''] ?? null;
   const w = c.window;
   const t = c.threshold;
   const pct = isPercentMetric(c.metric);
@@ -157,15 +175,24 @@ function MetricClause({ c, reasons, onChange }: { c: MetricCondition; reasons: r
         <option value="everyItem">每个商品</option>
       </select>
       {c.scope.kind === 'item' && (
-        <input
-          name="item-id"
-          className={`item ${invalid(reasons, 'condition.scope')}`}
-          aria-label="商品ID Item ID"
-          placeholder="商品ID"
-          inputMode="numeric"
-          value={c.scope.itemId}
-          onChange={(e) => onChange({ ...c, scope: { kind: 'item', itemId: e.target.value.trim() } })}
-        />
+        <>
+          <input
+            name="item-id"
+            className={`item ${invalid(reasons, 'condition.scope')}`}
+            aria-label="商品ID Item ID"
+            placeholder="商品ID"
+            inputMode="numeric"
+            list="zg-rule-items"
+            value={c.scope.itemId}
+            onChange={(e) => onChange({ ...c, scope: { kind: 'item', itemId: e.target.value.trim() } })}
+          />
+          <ItemChoices id="zg-rule-items" />
+          {itemTitle && (
+            <span className="muted small item-title" data-testid="rule-item-title">
+              「{shortTitle(itemTitle)}」
+            </span>
+          )}
+        </>
       )}
       的
       <select name="metric" aria-label="指标 Metric" className={invalid(reasons, 'condition.metric')} value={c.metric} onChange={(e) => onChange({ ...c, metric: e.target.value })}>

@@ -1,4 +1,5 @@
 import { ROLE_LABELS, type Role } from '@/lib/domain/vocab';
+import { labelFrom, type ItemNames } from '@/lib/items/label';
 import { formatValue, metricInfo, metricLabel } from '@/lib/rules/metrics';
 import type { Comparator, Recipient, RuleInput } from '@/lib/rules/model';
 
@@ -27,11 +28,11 @@ export function isPercentMetric(metric: string): boolean {
 }
 
 /** The rule as one Chinese sentence, for the list of saved rules. */
-export function describeRule(rule: RuleInput, names: Readonly<Record<string, string>> = {}): string {
+export function describeRule(rule: RuleInput, names: Readonly<Record<string, string>> = {}, items: ItemNames = {}): string {
   const c = rule.condition;
   let when: string;
   if (c.kind === 'metric') {
-    const scope = c.scope.kind === 'shop' ? '全店' : c.scope.kind === 'item' ? `商品 ${c.scope.itemId}` : '每个商品';
+    const scope = c.scope.kind === 'shop' ? '全店' : c.scope.kind === 'item' ? `商品 ${labelFrom(items, c.scope.itemId)}` : '每个商品';
     const label = metricLabel(c.metric).zh;
     const w = c.window;
     const t = c.threshold ?? null;

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { PRIORITIES, ROLE_LABELS, STAGES, STATUS_LABELS, TASK_STATUSES } from '@/lib/domain/vocab';
 import type { Member, Priority, Project, Stage, Task, TaskStatus } from '@/lib/domain';
+import { labeller, type ItemNames } from '@/lib/items/label';
 import { newDependencyError } from '@/lib/schedule/graph';
 
 export interface TaskFormValues {
@@ -42,8 +43,11 @@ export function TaskForm(props: {
   onSubmit: (v: TaskFormValues) => Promise<void>;
   onCancel?: () => void;
   autoFocus?: boolean;
+  /** itemId → title (the item catalog): linked items are shown as "title (ID)" under their field. */
+  itemNames?: ItemNames;
 }): React.JSX.Element {
   const [v, setV] = useState(props.initial);
+  const itemTitles = props.itemNames ?? {};
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const set = <K extends keyof TaskFormValues>(k: K, value: TaskFormValues[K]): void => setV((old) => ({ ...old, [k]: value }));
@@ -151,6 +155,7 @@ export function TaskForm(props: {
           placeholder="700000000001, 700000000002"
           onChange={(e) => set('itemIds', e.target.value.split(/[\s,，]+/).filter(Boolean))}
         />
+        {v.itemIds.some((id) => itemTitles[id]) && <span className="muted small item-names">{v.itemIds.map(labeller(itemTitles)).join('、')}</span>}
       </label>
       {props.tasks && (
         <label>

@@ -1,3 +1,4 @@
+import { labelFrom } from '@/lib/items/label';
 import type { RiskReport } from '@/lib/rules/insights';
 import '../rules/rules.css';
 import { RiskChart } from '../rules/RiskChart';
@@ -25,7 +26,7 @@ export function RiskView(): React.JSX.Element {
           <section key={c.id} className={`risk-card ${c.severity}`} data-card={c.id}>
             <div className="title">
               <strong>{c.titleZh}</strong>
-              {c.itemId && <span className="muted"> · 商品 {c.itemId}</span>} {c.provisional && <span className="tag">数据未定</span>}
+              {c.itemId && <span className="muted item-name"> · 商品 {labelFrom(d.itemNames, c.itemId)}</span>} {c.provisional && <span className="tag">数据未定</span>}
             </div>
             <div className="muted small">{c.titleEn}</div>
             <div className="small">{c.detailZh}</div>

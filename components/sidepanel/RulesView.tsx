@@ -11,6 +11,7 @@ import { FiringLog } from '../rules/FiringLog';
 import { RulePreviewList } from '../rules/RulePreviewList';
 import { RuleSentence } from '../rules/RuleSentence';
 import '../rules/rules.css';
+import { useItemNames } from '../shared/use-item-names';
 import { useRemote } from '../shared/use-remote';
 
 /**
@@ -41,6 +42,10 @@ export function RulesView({ state, go }: { state: WorkspaceState; go: (to: strin
   const [previewing, setPreviewing] = useState(false);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const names = useMemo(() => Object.fromEntries(state.members.map((m) => [m.id, m.name])), [state.members]);
+  const ruleItems = useItemNames(useMemo(() => (list.data?.rules ?? []).map((r) => {
+        const c = ruleOf(r).condition;
+        return c.kind === 'metric' && c.scope.kind === 'item' ? c.scope.itemId : null;
+      }), [list.data]));
 
   // Validate and replay as the sentence changes (debounced: one background round-trip per pause).
   useEffect(() => {
@@ -145,7 +150,7 @@ export function RulesView({ state, go }: { state: WorkspaceState; go: (to: strin
             <div className="title">
               <strong>{r.name}</strong> {!r.enabled && <span className="tag">已停用 Off</span>}
             </div>
-            <div className="small">{describeRule(ruleOf(r), names)}</div>
+            <div className="small">{describeRule(ruleOf(r), names, ruleItems)}</div>
             {r.disabledReasons.map((x, i) => (
               <div key={i} className="error">
                 已自动停用：{x.zh} <span className="muted">{x.en}</span>

@@ -1,6 +1,7 @@
 import { call } from '@/lib/messaging/client';
 import type { WorkspaceState } from '@/lib/workspace/types';
 import { emptyTaskValues, TaskForm, valuesOf } from '../shared/TaskForm';
+import { useItemNames } from '../shared/use-item-names';
 import { ActivityList } from './ActivityView';
 import { StageSops } from '../collab/StageSops';
 import { TaskComments } from '../collab/TaskComments';
@@ -8,6 +9,7 @@ import { TaskComments } from '../collab/TaskComments';
 /** Create or edit one task (all fields, dependencies included), with its history below. */
 export function TaskEditorView({ state, taskId, params, go }: { state: WorkspaceState; taskId: string | null; params: URLSearchParams; go: (to: string) => void }): React.JSX.Element {
   const task = taskId ? state.tasks.find((t) => t.id === taskId) : undefined;
+  const itemNames = useItemNames(task?.itemIds ?? []);
   if (taskId && !task) return <p className="empty page">任务不存在或已删除 / task not found</p>;
   const back = (): void => history.back();
   return (
@@ -20,6 +22,7 @@ export function TaskEditorView({ state, taskId, params, go }: { state: Workspace
         projects={state.projects}
         tasks={state.tasks}
         selfId={task?.id}
+        itemNames={itemNames}
         submitLabel={task ? '保存 Save' : '创建 Create'}
         onCancel={back}
         onSubmit={async (v) => {

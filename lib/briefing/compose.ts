@@ -3,6 +3,7 @@ import type { Member } from '../domain/member';
 import { isOpen, type Stage } from '../domain/vocab';
 import type { Task } from '../domain/task';
 import { daysBetween } from '../domain/dates';
+import { labelFrom, type ItemNames } from '../items/label';
 import { metricByCode } from '../metrics/dictionary';
 import { STAGE_TIPS } from './stage-tips';
 
@@ -51,6 +52,8 @@ export interface BriefingInput {
   risks: readonly BriefingRisk[];
   /** The team's SOPs when that store exists; stage descriptions otherwise. */
   sops?: readonly SopTip[] | null;
+  /** itemId → title (the item catalog): risk cards name their item "title (ID)". */
+  itemNames?: ItemNames;
   firingHours?: number;
 }
 
@@ -152,8 +155,8 @@ export function composeBriefing(input: BriefingInput): Briefing {
       kind: 'risk',
       urgency: c.severity === 'warning' ? 600 : 400,
       ref: c.id,
-      titleZh: c.itemId ? `${c.titleZh}（商品 ${c.itemId}）` : c.titleZh,
-      titleEn: c.itemId ? `${c.titleEn} (item ${c.itemId})` : c.titleEn,
+      titleZh: c.itemId ? `${c.titleZh}（商品 ${labelFrom(input.itemNames, c.itemId)}）` : c.titleZh,
+      titleEn: c.itemId ? `${c.titleEn} (item ${labelFrom(input.itemNames, c.itemId)})` : c.titleEn,
       detailZh: c.detailZh,
       detailEn: c.detailEn,
       taskId: null,

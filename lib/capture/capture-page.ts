@@ -8,6 +8,7 @@
  * against the contract (check-figure.ts, zod-free so the content bundle stays small), so NaN,
  * Infinity or a malformed date never leave here; the background validates again with zod.
  */
+import { mergeSeen, type SeenItem } from '../items/seen';
 import type { CapturedMetric } from '../metrics/record';
 import { detectPage, isSensitivePage, type PageKind } from '../taobao/page-detect';
 import { contractFields, figureProblem } from './check-figure';
@@ -27,11 +28,12 @@ function errText(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** Run a reader; a reader that throws costs its own figures only. */
-function safely(name: string, warnings: string[], read: () => ReadResult): Figure[] {
+/** Run a reader; a reader that throws costs its own figures only. Item titles it saw go to `items`. */
+function safely(name: string, warnings: string[], read: () => ReadResult, items: SeenItem[][]): Figure[] {
   try {
     const r = read();
     warnings.push(...r.warnings);
+    if (r.items?.length) items.push(r.items);
     return r.figures;
   } catch (e) {
     warnings.push(`${name} reader failed: ${errText(e)}`);
@@ -40,12 +42,12 @@ function safely(name: string, warnings: string[], read: () => ReadResult): Figur
 }
 
 /** The DOM readers for a page kind. */
-function readDom(page: PageKind, input: CaptureInput, doc: Document, warnings: string[]): Figure[] {
+function readDom(page: PageKind, input: CaptureInput, doc: Document, warnings: string[], items: SeenItem[][]): Figure[] {
   if (page.startsWith('sycm.')) {
     const ctx = { url: input.url, dates: new SycmDates(doc, input.url, input.today), today: input.today };
-    return [...safely('KPI cell', warnings, () => readKpiCells(doc, ctx)), ...safely('item table', warnings, () => readItemTables(doc, ctx))];
+    return [...safely('KPI cell', warnings, () => readKpiCells(doc, ctx), items), ...safely('item table', warnings, () => readItemTables(doc, ctx), items)];
   }
-  if (page === 'qianniu.workbench') return safely('workbench', warnings, () => readWorkbench(doc, { today: input.today }));
+  if (page === 'qianniu.workbench') return safely('workbench', warnings, () => readWorkbench(doc, { today: input.today }), items);
   return []; // SellManage, item edit …: no dictionary figures on those pages
 }
 
@@ -69,12 +71,25 @@ function finish(result: CaptureResult): CaptureResult {
   return { ...result, warnings };
 }
 
+/** The capture with what the contract object leaves out. */
+export interface CaptureDetail {
+  result: CaptureResult;
+  /** The merged figures, still carrying the page elements they were read from (tests, badges). */
+  figures: Figure[];
+  /**
+   * Item titles the page showed beside its item figures (DOM rows and responses, the later
+   * winning), for the item catalog. Not part of the capture contract: the CLI never prints it.
+   */
+  items: SeenItem[];
+}
+
 /**
  * The capture, with the merged figures still carrying the page elements they were read from
- * (for tests and diagnostics). Use capturePage unless you need the origins.
+ * and the item titles seen. Use capturePage unless you need those.
  */
-export function captureWithOrigins(input: CaptureInput): { result: CaptureResult; figures: Figure[] } {
+export function captureWithOrigins(input: CaptureInput): CaptureDetail {
   const warnings: string[] = [];
+  const seen: SeenItem[][] = [];
   let page: PageKind | null = null;
   try {
     page = detectPage(input.url);
@@ -85,20 +100,21 @@ export function captureWithOrigins(input: CaptureInput): { result: CaptureResult
       // Unsure whether risk control is active: pausing is the safe side.
       risk = [`risk check failed: ${errText(e)}`];
     }
-    if (risk.length > 0) return { result: finish({ page, status: 'paused', shop: null, metrics: [], warnings: risk }), figures: [] };
+    if (risk.length > 0) return { result: finish({ page, status: 'paused', shop: null, metrics: [], warnings: risk }), figures: [], items: [] };
     if (!page) {
       warnings.push('not a seller page we know: nothing read');
-      return { result: finish({ page, status: 'ok', shop: null, metrics: [], warnings }), figures: [] };
+      return { result: finish({ page, status: 'ok', shop: null, metrics: [], warnings }), figures: [], items: [] };
     }
     if (isSensitivePage(page)) {
       warnings.push(`${page}: holds personal data or a login form, nothing read`);
-      return { result: finish({ page, status: 'ok', shop: null, metrics: [], warnings }), figures: [] };
+      return { result: finish({ page, status: 'ok', shop: null, metrics: [], warnings }), figures: [], items: [] };
     }
 
     const doc = input.document ?? null;
-    const domFigures = doc ? readDom(page, input, doc, warnings) : [];
+    const domFigures = doc ? readDom(page, input, doc, warnings, seen) : [];
     const responses = readResponses(input.responses ?? [], input.url, input.today);
     warnings.push(...responses.warnings);
+    if (responses.items?.length) seen.push(responses.items);
 
     let header: ShopIdentity | null = null;
     try {
@@ -114,10 +130,10 @@ export function captureWithOrigins(input: CaptureInput): { result: CaptureResult
       figures = [];
     }
     const { metrics, kept } = validated(figures, warnings);
-    return { result: finish({ page, status: 'ok', shop, metrics, warnings }), figures: kept };
+    return { result: finish({ page, status: 'ok', shop, metrics, warnings }), figures: kept, items: shopConflict ? [] : mergeSeen(seen) };
   } catch (e) {
     warnings.push(`capture failed: ${errText(e)}`);
-    return { result: finish({ page, status: 'ok', shop: null, metrics: [], warnings }), figures: [] };
+    return { result: finish({ page, status: 'ok', shop: null, metrics: [], warnings }), figures: [], items: [] };
   }
 }
 

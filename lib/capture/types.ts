@@ -2,6 +2,7 @@
  * Shapes shared by the capture engine (../shared/docs/taobao-pages.md, "The capture command
  * contract"). The result object is exactly what the capture command prints.
  */
+import type { SeenItem } from '../items/seen';
 import type { CapturedMetric } from '../metrics/record';
 import type { PageKind } from '../taobao/page-detect';
 
@@ -52,6 +53,8 @@ export interface Figure extends CapturedMetric {
 export interface ReadResult {
   figures: Figure[];
   warnings: string[];
+  /** Item titles the page showed next to the figures (for the item catalog, not the contract). */
+  items?: SeenItem[];
 }
 
 export const emptyRead = (): ReadResult => ({ figures: [], warnings: [] });

@@ -5,6 +5,7 @@
  * formula (CSV injection: an item title like `=HYPERLINK(...)` must stay text).
  * Numbers we computed are written as plain numbers so Excel can sum them.
  */
+import type { ItemNames } from '../items/label';
 import { metricByCode } from '../metrics/dictionary';
 import type { DayIndex } from './day-index';
 
@@ -37,16 +38,18 @@ export function exportValue(metric: string, value: number | null): Cell {
 
 /**
  * One row per day and item (商品ID empty for shop totals) with a column per metric, headed by
- * the dictionary's Chinese labels: the file reads back through the importer unchanged.
+ * the dictionary's Chinese labels: the file reads back through the importer unchanged. With
+ * `names` (the item catalog) a 商品名称 column follows 商品ID (the importer ignores it; a title
+ * is page text, so it goes through csvCell's formula guard like any text).
  */
-export function dailyRowsCsv(index: DayIndex, days: readonly string[], itemKeys: readonly string[], metrics: readonly string[]): string {
-  const header: Cell[] = ['统计日期', '商品ID', ...metrics.map((m) => metricByCode(m)?.labels[0] ?? m)];
+export function dailyRowsCsv(index: DayIndex, days: readonly string[], itemKeys: readonly string[], metrics: readonly string[], names?: ItemNames): string {
+  const header: Cell[] = ['统计日期', '商品ID', ...(names ? ['商品名称'] : []), ...metrics.map((m) => metricByCode(m)?.labels[0] ?? m)];
   const rows: Cell[][] = [header];
   for (const day of days) {
     for (const item of itemKeys) {
       const values = metrics.map((m) => index.get(m, item, day)?.value ?? null);
       if (values.every((v) => v === null)) continue;
-      rows.push([day, item, ...values.map((v, i) => exportValue(metrics[i]!, v))]);
+      rows.push([day, item, ...(names ? [item === '' ? '' : (names[item] ?? '')] : []), ...values.map((v, i) => exportValue(metrics[i]!, v))]);
     }
   }
   return toCsv(rows);

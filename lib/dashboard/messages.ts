@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { isoDate } from '../domain/common';
 import { daysBetween } from '../domain/dates';
 import { canSeeFinance } from '../domain/roles';
+import { itemNames } from '../items/catalog';
+import type { ItemNames } from '../items/label';
 import { defineArea } from '../messaging/area';
 import { UserError } from '../workspace/errors';
 import { dailyRecords, lastDailyDay, MAX_RANGE_DAYS, type DayRecord } from './query';
@@ -18,6 +20,8 @@ export interface DashboardData {
   today: string;
   /** The last day with any daily figure (in or out of the range), or null when there is none. */
   lastDay: string | null;
+  /** itemId → title (the item catalog) for the items in `records`: reports show "title (ID)". */
+  itemNames: ItemNames;
 }
 
 export const dashboardArea = defineArea(dashboardRequests, ['dashboard.data'], async (req, services) => {
@@ -30,5 +34,6 @@ export const dashboardArea = defineArea(dashboardRequests, ['dashboard.data'], a
   // No member chosen yet: show no money figures rather than all of them.
   const finance = me ? canSeeFinance(me.role) : false;
   const [records, lastDay] = await Promise.all([dailyRecords(services.db, s.shop.id, req.from, req.to, finance), lastDailyDay(services.db, s.shop.id, finance)]);
-  return { shopName: s.shop.name, records, financeHidden: !finance, meName: me?.name ?? null, today: services.today(), lastDay } satisfies DashboardData;
+  const names = await itemNames(services.db, s.shop.id, [...new Set(records.map((r) => r.itemKey).filter((k) => k !== ''))]);
+  return { shopName: s.shop.name, records, financeHidden: !finance, meName: me?.name ?? null, today: services.today(), lastDay, itemNames: names } satisfies DashboardData;
 });

@@ -90,6 +90,15 @@ export const SCHEMA_VERSIONS: ReadonlyArray<{
       sops: 'id, stage',
     },
   },
+  {
+    // v4: the item catalog (lib/items/catalog.ts): itemId → the title and main-image URL the
+    // seller console last showed, per shop, so people read "title (ID)" instead of bare IDs.
+    // A new store only: existing data is untouched, the catalog fills as pages are read.
+    version: 4,
+    stores: {
+      itemCatalog: '[shopId+itemId], shopId',
+    },
+  },
 ];
 
 export class ZhangguiDb extends Dexie {

@@ -9,6 +9,7 @@ import { dashboardRequests } from '../dashboard/messages';
 import { boardsRequests } from '../boards/messages';
 import { syncRequests } from '../sync/messages';
 import { alertsRequests } from '../alerts/messages';
+import { itemsRequests } from '../items/messages';
 
 export { DATA_VERSION_KEY, QUICK_ADD_EVENT } from './events';
 
@@ -19,7 +20,7 @@ export { DATA_VERSION_KEY, QUICK_ADD_EVENT } from './events';
  * To add an area: export its request schemas and an Area from lib/<area>/messages.ts,
  * then list it here and in lib/messaging/areas.ts.
  */
-export const requestSchema = z.discriminatedUnion('type', [...workspaceRequests, ...rulesRequests, ...nlRequests, ...metricsRequests, ...scheduleRequests, ...collabRequests, ...dashboardRequests, ...boardsRequests, ...syncRequests, ...alertsRequests]);
+export const requestSchema = z.discriminatedUnion('type', [...workspaceRequests, ...rulesRequests, ...nlRequests, ...metricsRequests, ...scheduleRequests, ...collabRequests, ...dashboardRequests, ...boardsRequests, ...syncRequests, ...alertsRequests, ...itemsRequests]);
 export type Request = z.infer<typeof requestSchema>;
 export type RequestType = Request['type'];
 

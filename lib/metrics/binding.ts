@@ -49,13 +49,8 @@ export async function bindShop(db: ZhangguiDb, identity: PageIdentity | null, me
   const boundTitleRow = await db.settings.get(BOUND_TITLE_KEY);
   const boundTitle = typeof boundTitleRow?.value === 'string' ? boundTitleRow.value : null;
 
-  if (id && shop.taobaoShopId && id !== shop.taobaoShopId) {
-    return { ok: false, reason: mismatch(shop, `${title ?? ''} (ID ${id})`, `ID ${shop.taobaoShopId}`) };
-  }
-  // An ID that matches outranks a renamed shop's title; without an ID the title must match.
-  if (!(id && shop.taobaoShopId === id) && title && boundTitle && title !== boundTitle) {
-    return { ok: false, reason: mismatch(shop, title, boundTitle) };
-  }
+  const refused = conflict(shop, boundTitle, id, title);
+  if (refused) return { ok: false, reason: refused };
 
   let boundNow = false;
   if (id && !shop.taobaoShopId) {
@@ -70,6 +65,27 @@ export async function bindShop(db: ZhangguiDb, identity: PageIdentity | null, me
   }
   const fresh = boundNow ? ((await db.shops.get(shop.id)) ?? shop) : shop;
   return { ok: true, shop: fresh, boundNow, accountWarning: accountWarning(identity?.loginUserName ?? null, me) };
+}
+
+/** Why a page's shop is not the workspace's bound shop, or null when it may be (or cannot be told). */
+function conflict(shop: Shop, boundTitle: string | null, id: string | null, title: string | null): string | null {
+  if (id && shop.taobaoShopId && id !== shop.taobaoShopId) return mismatch(shop, `${title ?? ''} (ID ${id})`, `ID ${shop.taobaoShopId}`);
+  // An ID that matches outranks a renamed shop's title; without an ID the title must match.
+  if (!(id && shop.taobaoShopId === id) && title && boundTitle && title !== boundTitle) return mismatch(shop, title, boundTitle);
+  return null;
+}
+
+/**
+ * Read-only check for what a page shows besides figures (item titles): refused only when the
+ * page names another shop than the bound one. Binds nothing; a page that names no shop (the
+ * item edit page) is accepted, since item IDs are unique across Taobao.
+ */
+export async function shopRefusal(db: ZhangguiDb, identity: PageIdentity | null): Promise<{ shop: Shop | null; reason: string | null }> {
+  const shop = (await db.shops.toCollection().first()) ?? null;
+  if (!shop) return { shop: null, reason: '请先完成店铺设置 / set up the shop first' };
+  const boundTitleRow = await db.settings.get(BOUND_TITLE_KEY);
+  const boundTitle = typeof boundTitleRow?.value === 'string' ? boundTitleRow.value : null;
+  return { shop, reason: conflict(shop, boundTitle, identity?.shopId ?? null, identity?.shopTitle?.trim() || null) };
 }
 
 function mismatch(shop: Shop, seen: string, bound: string): string {

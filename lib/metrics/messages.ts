@@ -6,6 +6,7 @@ import { defineArea, type Services } from '../messaging/area';
 import { detectPage, isSensitivePage } from '../taobao/page-detect';
 import { UserError } from '../workspace/errors';
 import { raiseAlert } from '../alerts/store';
+import { CATALOG_TABLE, itemNames, recordSeenItems } from '../items/catalog';
 import { bindShop } from './binding';
 import { metricByCode } from './dictionary';
 import { period, type MetricRecord } from './record';
@@ -32,6 +33,8 @@ export const metricsRequests = [
     url: z.string().max(4000),
     identity: identitySchema.nullable(),
     figures: z.array(z.unknown()).max(5000),
+    /** Item titles the page showed beside its figures (lib/items/seen.ts), for the item catalog. */
+    items: z.array(z.unknown()).max(500).optional(),
   }),
   z.object({
     type: z.literal('metrics.import'),
@@ -67,11 +70,15 @@ export interface BadgeInfo {
   hasTarget: boolean;
   /** A money metric and the current member's role may not see finance figures. */
   hidden: boolean;
+  /** The item's title from the item catalog (item cells), null when unknown or a shop cell. */
+  itemTitle: string | null;
 }
 
 export interface MetricDetail {
   metric: string;
   itemId: string | null;
+  /** The item's title from the item catalog; null when unknown or for the shop. */
+  itemTitle: string | null;
   from: string;
   to: string;
   series: MetricRecord[];
@@ -110,10 +117,12 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
       const s = await services.workspace.state();
       const me = s.members.find((m) => m.id === s.meId) ?? null;
       // Binding and the figures in one transaction: a refused shop stores nothing, not even the binding.
-      const result = await db.transaction('rw', [db.shops, db.settings, metricStore(db)], async () => {
+      const result = await db.transaction('rw', [db.shops, db.settings, metricStore(db), db.table(CATALOG_TABLE)], async () => {
         const binding = await bindShop(db, req.identity, me, services.now());
         if (!binding.ok) throw new UserError(binding.reason, 'shop');
         const r = await ingestFigures(db, { shopId: binding.shop.id, figures: req.figures, capturedAt: services.now(), today: services.today() });
+        // Titles from the same page and shop, stored with its figures (a refused shop stores neither).
+        if (req.items?.length) await recordSeenItems(db, binding.shop.id, req.items, services.now(), req.url);
         return { ...r, shopId: binding.shop.id, boundNow: binding.boundNow, accountWarning: binding.accountWarning };
       });
       const alerts = await checkTargets(services, result.shopId, result.records);
@@ -146,6 +155,7 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
     case 'metrics.badges': {
       const { shopId, tasks, mayFinance } = await context(services);
       const targets = new Map((await listTargets(db, shopId)).map((t) => [`${t.metric}|${t.itemKey}`, t]));
+      const names = await itemNames(db, shopId, req.cells.flatMap((c) => (c.itemId ? [c.itemId] : [])));
       // One read transaction, queries in parallel: a page of 500 figures answers in one round.
       return db.transaction('r', metricStore(db), () =>
         Promise.all(
@@ -160,6 +170,7 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
               openTasks: openTaskCount(tasks, c.metric, c.itemId),
               hasTarget: target !== null,
               hidden,
+              itemTitle: c.itemId ? (names[c.itemId] ?? null) : null,
             };
           }),
         ),
@@ -177,6 +188,7 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
       return {
         metric: req.metric,
         itemId: req.itemId,
+        itemTitle: req.itemId ? ((await itemNames(db, shopId, [req.itemId]))[req.itemId] ?? null) : null,
         from,
         to,
         series: rows,

@@ -13,6 +13,8 @@ import { raiseAlert } from '../alerts/store';
 import type { Alert } from '../alerts/model';
 import type { Services } from '../messaging/area';
 import type { ZhangguiDb } from '../db/schema';
+import { itemNames } from '../items/catalog';
+import { labelFrom } from '../items/label';
 import { isMature, metricByCode, type MetricDef } from './dictionary';
 import type { MetricRecord } from './record';
 import { addDays, itemKeyOf, series, SHOP_SCOPE } from './store';
@@ -187,7 +189,8 @@ export async function checkTargets(services: Pick<Services, 'db' | 'today' | 'no
     const s = figureStatus(target, r, month);
     if (s.status !== 'breach') continue;
     const provisional = r.provisional || !isMature(r.metric, r.date, today);
-    const scopeText = r.itemId ? `商品 ${r.itemId}` : '全店';
+    // Items are named "title (ID)" from the item catalog (the ID alone when no page showed a title).
+    const scopeText = r.itemId ? `商品 ${labelFrom(await itemNames(db, shopId, [r.itemId]), r.itemId)}` : '全店';
     const why =
       s.line === 'breach' && target.line
         ? `${formatValue(def, r.value)} ${target.line.direction === 'max' ? '高于' : '低于'}警戒线 ${formatValue(def, target.line.value)}`

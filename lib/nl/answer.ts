@@ -1,3 +1,4 @@
+import { itemLabel, labelFrom, type ItemNames } from '../items/label';
 import type { MetricRecord } from '../metrics/record';
 import { dayIndex } from '../rules/dates';
 import { formatValue, metricInfo, metricLabel } from '../rules/metrics';
@@ -10,7 +11,15 @@ export interface Aggregate {
 }
 
 export type QueryAnswer =
-  | { kind: 'top'; metric: string; range: DateRange; rows: Array<{ itemId: string; value: number; days: number }>; textZh: string; textEn: string }
+  | {
+      kind: 'top';
+      metric: string;
+      range: DateRange;
+      /** `title`: the item's title from the item catalog, null when no page showed one. */
+      rows: Array<{ itemId: string; title: string | null; value: number; days: number }>;
+      textZh: string;
+      textEn: string;
+    }
   | {
       kind: 'change';
       metric: string;
@@ -87,17 +96,20 @@ function gapNote(a: Aggregate, r: DateRange): { zh: string; en: string } {
   return a.days > 0 && a.days < span(r) ? { zh: `（仅 ${a.days} 天有数据）`, en: ` (figures for ${a.days} of ${span(r)} days)` } : { zh: '', en: '' };
 }
 
-/** Answers a parsed data question over one shop's stored daily figures. Pure. */
-export function answerQuery(spec: QuerySpec, records: readonly MetricRecord[]): QueryAnswer {
+/**
+ * Answers a parsed data question over one shop's stored daily figures. Pure. Items are named
+ * "title (ID)" from `names` (the item catalog), by their ID when it has no title for them.
+ */
+export function answerQuery(spec: QuerySpec, records: readonly MetricRecord[], names?: ItemNames): QueryAnswer {
   const label = metricLabel(spec.metric);
   const fmt = (x: number): string => formatValue(spec.metric, x);
   if (spec.kind === 'top') {
     const rows = [...aggregateAll(records, spec.metric, spec.range, null)]
       .filter(([k, a]) => k !== '' && a.value !== null)
-      .map(([itemId, a]) => ({ itemId, value: a.value!, days: a.days }))
+      .map(([itemId, a]) => ({ itemId, title: names?.[itemId] ?? null, value: a.value!, days: a.days }))
       .sort((a, b) => (spec.order === 'desc' ? b.value - a.value : a.value - b.value) || (a.itemId < b.itemId ? -1 : 1))
       .slice(0, spec.n);
-    const list = rows.map((r, i) => `${i + 1}. ${r.itemId} ${fmt(r.value)}`).join('；');
+    const list = rows.map((r, i) => `${i + 1}. ${itemLabel(r.itemId, r.title)} ${fmt(r.value)}`).join('；');
     return {
       kind: 'top',
       metric: spec.metric,
@@ -110,6 +122,8 @@ export function answerQuery(spec: QuerySpec, records: readonly MetricRecord[]): 
     };
   }
   const itemKey = spec.itemId ?? '';
+  const whoZh = spec.itemId ? `商品 ${labelFrom(names, spec.itemId)} ` : '';
+  const whoEn = spec.itemId ? ` of item ${labelFrom(names, spec.itemId)}` : '';
   if (spec.kind === 'value') {
     const result = aggregate(records, spec.metric, spec.range, itemKey);
     const note = gapNote(result, spec.range);
@@ -118,8 +132,8 @@ export function answerQuery(spec: QuerySpec, records: readonly MetricRecord[]): 
       metric: spec.metric,
       range: spec.range,
       result,
-      textZh: result.value === null ? `${rangeText(spec.range)} 没有${label.zh}数据` : `${rangeText(spec.range)} ${label.zh}：${fmt(result.value)}${note.zh}`,
-      textEn: result.value === null ? `No ${label.en} figures for ${rangeText(spec.range)}` : `${label.en}, ${rangeText(spec.range)}: ${fmt(result.value)}${note.en}`,
+      textZh: result.value === null ? `${whoZh}${rangeText(spec.range)} 没有${label.zh}数据` : `${whoZh}${rangeText(spec.range)} ${label.zh}：${fmt(result.value)}${note.zh}`,
+      textEn: result.value === null ? `No ${label.en}${whoEn} figures for ${rangeText(spec.range)}` : `${label.en}${whoEn}, ${rangeText(spec.range)}: ${fmt(result.value)}${note.en}`,
     };
   }
   const current = aggregate(records, spec.metric, spec.current, itemKey);
@@ -138,11 +152,11 @@ export function answerQuery(spec: QuerySpec, records: readonly MetricRecord[]): 
     ratio,
     textZh:
       delta === null
-        ? `缺少${current.value === null ? rangeText(spec.current) : rangeText(spec.previous)}的${label.zh}数据，无法比较`
-        : `${label.zh} ${rangeText(spec.current)} 为 ${fmt(current.value!)}，${rangeText(spec.previous)} 为 ${fmt(previous.value!)}，变化 ${signed(delta)}${pct}`,
+        ? `${whoZh}缺少${current.value === null ? rangeText(spec.current) : rangeText(spec.previous)}的${label.zh}数据，无法比较`
+        : `${whoZh}${label.zh} ${rangeText(spec.current)} 为 ${fmt(current.value!)}，${rangeText(spec.previous)} 为 ${fmt(previous.value!)}，变化 ${signed(delta)}${pct}`,
     textEn:
       delta === null
-        ? `No ${label.en} figures for ${current.value === null ? rangeText(spec.current) : rangeText(spec.previous)}, so no comparison`
-        : `${label.en}: ${fmt(current.value!)} in ${rangeText(spec.current)} vs ${fmt(previous.value!)} in ${rangeText(spec.previous)}, ${signed(delta)}${pctEn}`,
+        ? `No ${label.en}${whoEn} figures for ${current.value === null ? rangeText(spec.current) : rangeText(spec.previous)}, so no comparison`
+        : `${label.en}${whoEn}: ${fmt(current.value!)} in ${rangeText(spec.current)} vs ${fmt(previous.value!)} in ${rangeText(spec.previous)}, ${signed(delta)}${pctEn}`,
   };
 }

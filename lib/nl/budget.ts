@@ -1,3 +1,4 @@
+import { labeller, type ItemNames } from '../items/label';
 import type { MetricRecord } from '../metrics/record';
 import { dayIndex } from '../rules/dates';
 import { aggregateAll } from './answer';
@@ -5,6 +6,8 @@ import type { BudgetSpec } from './types';
 
 export interface BudgetLine {
   itemId: string;
+  /** The item's title from the item catalog; null when no page showed one. */
+  title: string | null;
   /** Over the basis days. */
   spend: number;
   sales: number;
@@ -45,7 +48,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
  * daily spend unless the person gave one; each item's share is proportional to its recent ROI
  * (支付金额 / 推广费), capped at 2× its run rate, with the excess re-spread over the others.
  */
-export function draftBudgetPlan(spec: BudgetSpec, records: readonly MetricRecord[]): BudgetPlan {
+export function draftBudgetPlan(spec: BudgetSpec, records: readonly MetricRecord[], names?: ItemNames): BudgetPlan {
   const days = dayIndex(spec.range.to) - dayIndex(spec.range.from) + 1;
   const basisDays = dayIndex(spec.basis.to) - dayIndex(spec.basis.from) + 1;
   // One pass per metric over the records (a shop can hold millions of daily figures).
@@ -89,7 +92,7 @@ export function draftBudgetPlan(spec: BudgetSpec, records: readonly MetricRecord
   const lines: BudgetLine[] = eligible
     .map((i) => {
       const p = round2(planned.get(i.itemId) ?? 0);
-      return { itemId: i.itemId, spend: round2(i.spend), sales: round2(i.sales), roi: Math.round(i.roi * 100) / 100, planned: p, share: total > 0 ? p / total : 0 };
+      return { itemId: i.itemId, title: names?.[i.itemId] ?? null, spend: round2(i.spend), sales: round2(i.sales), roi: Math.round(i.roi * 100) / 100, planned: p, share: total > 0 ? p / total : 0 };
     })
     .sort((a, b) => b.planned - a.planned || (a.itemId < b.itemId ? -1 : 1));
   const review = eligible.filter((i) => i.roi < 1).map((i) => i.itemId);
@@ -100,8 +103,9 @@ export function draftBudgetPlan(spec: BudgetSpec, records: readonly MetricRecord
     notesEn.push('No item-level ad spend in the recent weeks: only the total is planned');
   }
   if (review.length > 0) {
-    notesZh.push(`${review.length} 个商品投入产出比低于1（亏钱），建议复查：${review.join('、')}`);
-    notesEn.push(`${review.length} item(s) have ROI below 1 (losing money), review them: ${review.join(', ')}`);
+    const named = review.map(labeller(names));
+    notesZh.push(`${review.length} 个商品投入产出比低于1（亏钱），建议复查：${named.join('、')}`);
+    notesEn.push(`${review.length} item(s) have ROI below 1 (losing money), review them: ${named.join(', ')}`);
   }
   const unallocated = round2(Math.max(0, total - lines.reduce((a, l) => a + l.planned, 0)));
   if (unallocated > 0.01 && eligible.length > 0) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isoDate, itemId } from '../domain/common';
 import { canSeeFinance } from '../domain/roles';
+import { itemNames } from '../items/catalog';
 import { defineArea } from '../messaging/area';
 import { metricByCode } from '../metrics/dictionary';
 import { addDays } from '../rules/dates';
@@ -71,13 +72,17 @@ export const nlArea = defineArea(nlRequests, ['nl.answer', 'nl.plan', 'nl.figure
       if (!finance && isFinance(spec.metric)) throw new UserError('你的角色不能查看资金类指标 / your role cannot see money figures');
       const from = spec.kind === 'change' ? (spec.previous.from < spec.current.from ? spec.previous.from : spec.current.from) : spec.range.from;
       const to = spec.kind === 'change' ? (spec.previous.to > spec.current.to ? spec.previous.to : spec.current.to) : spec.range.to;
-      return answerQuery(spec, await loadRecords(services.db, data.shopId, partsOf(spec.metric), from, to));
+      const records = await loadRecords(services.db, data.shopId, partsOf(spec.metric), from, to);
+      // Names are local page text: they go to the person asking, never to the optional assistant (nl.figures).
+      const names = await itemNames(services.db, data.shopId, [...new Set(records.map((r) => r.itemKey).filter((k) => k !== ''))]);
+      return answerQuery(spec, records, names);
     }
     case 'nl.plan': {
       if (!finance) throw new UserError('你的角色不能查看资金类指标 / your role cannot see money figures');
       const spec = req.spec as BudgetSpec;
       const records = await loadRecords(services.db, data.shopId, ['p4pExpendAmt', 'payAmt'], spec.basis.from, spec.basis.to);
-      return draftBudgetPlan(spec, records);
+      const names = await itemNames(services.db, data.shopId, [...new Set(records.map((r) => r.itemKey).filter((k) => k !== ''))]);
+      return draftBudgetPlan(spec, records, names);
     }
     case 'nl.figures': {
       const today = services.today();

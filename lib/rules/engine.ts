@@ -1,4 +1,5 @@
 import type { Member } from '../domain/member';
+import { labelFrom, type ItemNames } from '../items/label';
 import type { Project } from '../domain/project';
 import type { Task } from '../domain/task';
 import type { MetricRecord } from '../metrics/record';
@@ -29,8 +30,11 @@ export interface EvaluateInput {
   trigger?: Trigger;
   /** Price/image changes to quote in suggestions. */
   changes?: readonly ItemChange[];
-  /** itemId → display name, for messages. */
-  itemNames?: Readonly<Record<string, string>>;
+  /**
+   * itemId → title (the item catalog, lib/items/catalog.ts). Messages, suggestions and task titles
+   * name an item "title (ID)", or by its ID alone when it has no title here.
+   */
+  itemNames?: ItemNames;
 }
 
 export interface EvaluateResult {
@@ -122,7 +126,7 @@ function metricFiring(
     if (!Number.isNaN(v)) points.push({ date: dateOf(index.start + i), value: v, provisional: series.provisional[i] === 1 || i >= immatureFrom });
   }
   const itemId = itemKey === '' ? null : itemKey;
-  const name = itemId ? (input.itemNames?.[itemId] ?? itemId) : null;
+  const name = itemId ? labelFrom(input.itemNames, itemId) : null;
   const label = metricLabel(c.metric);
   const cmp = COMPARATOR_TEXT[c.comparator];
   const whoZh = name ? `商品「${name}」的` : '全店';

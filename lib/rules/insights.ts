@@ -1,5 +1,7 @@
 import type { ZhangguiDb } from '../db/schema';
 import { riskCards, seriesFromRecords, type RiskCard } from '../forecast';
+import { itemNames } from '../items/catalog';
+import type { ItemNames } from '../items/label';
 import { metricByCode } from '../metrics/dictionary';
 import type { MetricRecord } from '../metrics/record';
 import { series } from '../metrics/store';
@@ -29,6 +31,8 @@ export interface RiskReport {
   hiddenFinance: number;
   /** Items whose series were examined (top by visitors). */
   items: string[];
+  /** itemId → title (the item catalog) for the items of the cards: shown as "title (ID)". */
+  itemNames: ItemNames;
 }
 
 /** One scope's daily figures of the given metrics ('' = the shop), metric by metric, oldest first. */
@@ -64,5 +68,6 @@ export async function loadRiskReport(db: ZhangguiDb, shopId: string, today: stri
     hiddenFinance++;
     return false;
   });
-  return { cards, days: shopDays, minDays: MIN_RISK_DAYS, anomalyDays: ANOMALY_DAYS, hiddenFinance, items };
+  const names = await itemNames(db, shopId, cards.flatMap((c) => (c.itemId ? [c.itemId] : [])));
+  return { cards, days: shopDays, minDays: MIN_RISK_DAYS, anomalyDays: ANOMALY_DAYS, hiddenFinance, items, itemNames: names };
 }

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { composeBriefing, type Briefing, type BriefingFiring, type SopTip } from '../briefing/compose';
 import type { ZhangguiDb } from '../db/schema';
+import { itemNames } from '../items/catalog';
+import type { ItemNames } from '../items/label';
 import { canSeeFinance } from '../domain/roles';
 import { isOpen, STAGES, type Stage } from '../domain/vocab';
 import { defineArea } from '../messaging/area';
@@ -34,6 +36,8 @@ export interface RulesList {
 export interface PreviewReply {
   validation: RuleValidation;
   preview: RulePreview | null;
+  /** itemId → title (the item catalog) for the items the preview hit. */
+  itemNames: ItemNames;
   from: string;
   to: string;
 }
@@ -94,11 +98,13 @@ export const rulesArea = defineArea(rulesRequests, ['rules.list', 'rules.validat
       const to = addDays(today, -1);
       const from = addDays(today, -(req.days ?? 30));
       const parsed = ruleSchema.safeParse(req.rule);
-      if (!parsed.success) return { validation, preview: null, from, to } satisfies PreviewReply;
+      if (!parsed.success) return { validation, preview: null, from, to, itemNames: {} } satisfies PreviewReply;
       const rule = parsed.data;
       // Preview replays the window over the chosen days: load the window's look-back too.
       const records = await loadRecords(db, data.shopId, metricsRead([rule]), addDays(from, -95), to);
-      return { validation, preview: previewRule(rule, records, targets, from, to, today), from, to } satisfies PreviewReply;
+      const preview = previewRule(rule, records, targets, from, to, today);
+      const names = await itemNames(db, data.shopId, preview.items.flatMap((i) => (i ? [i] : [])));
+      return { validation, preview, from, to, itemNames: names } satisfies PreviewReply;
     }
     case 'rules.save': {
       const data = await shopData(db);
@@ -136,7 +142,7 @@ export const rulesArea = defineArea(rulesRequests, ['rules.list', 'rules.validat
       });
       const myItems = data.tasks.filter((t) => isOpen(t) && t.assigneeId === me.id).flatMap((t) => t.itemIds);
       const risks = await loadRiskReport(db, data.shopId, services.today(), { mayFinance: canSeeFinance(me.role), extraItems: myItems });
-      return composeBriefing({ today: services.today(), now: services.now(), me, tasks: data.tasks, firings, risks: risks.cards, sops: await sopTips(db, me.role) }) satisfies Briefing;
+      return composeBriefing({ today: services.today(), now: services.now(), me, tasks: data.tasks, firings, risks: risks.cards, sops: await sopTips(db, me.role), itemNames: risks.itemNames }) satisfies Briefing;
     }
   }
 });

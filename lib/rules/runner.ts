@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { raiseAlert } from '../alerts/store';
 import type { ZhangguiDb } from '../db/schema';
 import { newId } from '../domain/common';
+import { itemNames } from '../items/catalog';
 import { memberSchema, type Member } from '../domain/member';
 import { projectSchema, type Project } from '../domain/project';
 import { taskDraftSchema, taskSchema, type Task } from '../domain/task';
@@ -236,7 +237,9 @@ async function run(services: RunnerServices, opts: RunOptions): Promise<RunSumma
     metrics.length ? loadRecords(db, data.shopId, metrics, addDays(today, -HISTORY_DAYS), today) : Promise.resolve([]),
     loadTargets(db, data.shopId, today),
   ]);
-  const result = evaluateRules({ rules: enabled, records, targets, tasks: data.tasks, members: data.members, projects: data.projects, today });
+  // Names for the items the figures are about: firings say "title (ID)" (the item catalog).
+  const names = await itemNames(db, data.shopId, [...new Set(records.map((r) => r.itemKey).filter((k) => k !== ''))]);
+  const result = evaluateRules({ rules: enabled, records, targets, tasks: data.tasks, members: data.members, projects: data.projects, today, itemNames: names });
   const fired: FiringRow[] = [];
   let repeats = 0;
   for (const f of result.firings) {

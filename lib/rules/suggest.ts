@@ -1,3 +1,4 @@
+import { itemLabel } from '../items/label';
 import { dayIndex } from './dates';
 import { formatValue, metricLabel } from './metrics';
 import type { ItemChange } from './model';
@@ -36,6 +37,7 @@ function pct(x: number): string {
 export interface SuggestionInput {
   metric: string;
   itemKey: string;
+  /** How the item is named to a person ("title (ID)", lib/items/label.ts); null: by its ID. */
   itemName: string | null;
   index: SeriesIndex;
   /** Slot of the judged day. */
@@ -94,7 +96,7 @@ export function writeSuggestion(input: SuggestionInput): { zh: string; en: strin
     zh.push(`最近的改动（${recentChanges[0]!.date.slice(5)}）在此期间，建议对比改动前后的数据`);
     en.push(`a recent change (${recentChanges[0]!.date}) falls in this period: compare the figures before and after it`);
   }
-  const who = input.itemName ?? (itemKey === '' ? null : itemKey);
+  const who = input.itemName ?? (itemKey === '' ? null : itemLabel(itemKey));
   const prefixZh = who ? `商品「${who}」：` : '全店：';
   const prefixEn = who ? `Item "${who}": ` : 'Shop: ';
   return { zh: prefixZh + zh.join('；') + '。', en: prefixEn + en.join('; ') + '.' };

@@ -222,6 +222,11 @@ export const S = {
     ],
     [ITEM_EDIT],
   ),
+  itemEditTitle: entry(
+    'itemEdit.title',
+    'input[name="title"]', // 宝贝标题: the item's title as the seller edits it (feeds the item catalog)
+    [ITEM_EDIT],
+  ),
   itemEditSkuRow: entry(
     'itemEdit.skuTable.row',
     'tr[data-sku-id]', // SKU price table: one row per SKU, its ID on the row

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { loadSampleWorkspace } from '../demo/sample';
 import { isoDate, itemId } from '../domain';
+import { itemNames } from '../items/catalog';
 import { defineArea } from '../messaging/area';
 import { itemIdFromUrl } from '../taobao/page-detect';
 import { myOpenTasks, openCountsByItem, tasksForItem } from '../tasks/views';
@@ -28,7 +29,7 @@ export const workspaceRequests = [
   z.object({ type: z.literal('activity.list'), entityId: z.string().optional(), limit: z.number().int().min(1).max(2000).optional() }),
 ] as const;
 
-export const workspaceArea = defineArea(workspaceRequests, ['workspace.get', 'panel.get', 'tasks.countsByItem', 'tasks.forItem', 'activity.list'], async (req, { workspace: ws, today }) => {
+export const workspaceArea = defineArea(workspaceRequests, ['workspace.get', 'panel.get', 'tasks.countsByItem', 'tasks.forItem', 'activity.list'], async (req, { workspace: ws, today, db }) => {
   const me = async (): Promise<string | null> => (await ws.state()).meId;
   switch (req.type) {
     case 'workspace.get':
@@ -36,14 +37,19 @@ export const workspaceArea = defineArea(workspaceRequests, ['workspace.get', 'pa
     case 'panel.get': {
       const s = await ws.state();
       const id = itemIdFromUrl(req.url);
+      const myTasks = myOpenTasks(s.tasks, s.meId);
+      const itemTasks = id ? tasksForItem(s.tasks, id) : [];
+      // Items are named "title (ID)" in the panel: the current item and the tasks' linked items.
+      const ids = [...(id ? [id] : []), ...myTasks.flatMap((t) => t.itemIds), ...itemTasks.flatMap((t) => t.itemIds)];
       return {
         shop: s.shop,
         onboarded: s.onboarded,
         me: s.members.find((m) => m.id === s.meId) ?? null,
         members: s.members,
-        myTasks: myOpenTasks(s.tasks, s.meId),
+        myTasks,
         itemId: id,
-        itemTasks: id ? tasksForItem(s.tasks, id) : [],
+        itemTasks,
+        itemNames: s.shop ? await itemNames(db, s.shop.id, ids) : {},
         today: today(),
       };
     }

@@ -7,6 +7,7 @@
 import { isPlausible, type ParsedLabel, parseLabel } from '../../metrics/dictionary';
 import { css, S, variants } from '../../taobao/selectors';
 import { cellsByColumn, labelTextOf, textOf, TEXT_NODE } from '../dom';
+import { itemSeenInRow, type SeenItem } from '../../items/seen';
 import { itemIdOfRow } from '../item-id';
 import { isMissingText, parseMetricText } from '../numbers';
 import { emptyRead, type ReadResult } from '../types';
@@ -56,6 +57,7 @@ function cellValueText(cell: Element): string[] {
 
 export function readItemTables(doc: Document, ctx: SycmDomContext): ReadResult {
   const out = emptyRead();
+  const items: SeenItem[] = (out.items = []);
   for (const head of Array.from(doc.querySelectorAll(HEAD))) {
     const header = headerColumns(head, out.warnings);
     if (!header) continue;
@@ -78,6 +80,8 @@ export function readItemTables(doc: Document, ctx: SycmDomContext): ReadResult {
         if (item.reason === 'ambiguous') out.warnings.push('item table: a row links to two items, skipped');
         continue; // a summary row (合计) or a shop-level table: not item figures
       }
+      const seen = itemSeenInRow(row, item.itemId, ctx.url);
+      if (seen) items.push(seen);
       for (const [i, col] of header.columns) {
         const cell = cells[i];
         if (!cell) continue;

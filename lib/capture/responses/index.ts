@@ -66,6 +66,7 @@ export function readResponses(responses: readonly PageResponse[], pageUrl: strin
       }
       const read = endpoint.read(body.json, u.href, today);
       out.figures.push(...read.figures);
+      if (read.items?.length) (out.items ??= []).push(...read.items);
       out.warnings.push(...read.warnings);
       if (read.identity) out.identities.push(read.identity);
     } catch (e) {

@@ -2,6 +2,7 @@
  * Sycm item ranking: /cc/item/view/top.json (and the real-time /cc/item/live/view/top.json).
  * `data.data` is a list of rows `{item: {itemId, title, …}, payAmt: {value, cycleCrc}, …}`.
  */
+import { seenItem, type SeenItem } from '../../items/seen';
 import { figuresFromMetricObject } from './metric-object';
 import { envelopeData, isRecord } from './json';
 import { requestDateContext } from './request-dates';
@@ -26,6 +27,7 @@ export function readItemTop(json: unknown, url: string, opts: { realtime: boolea
   const when = requestDateContext(url, { realtime: opts.realtime, today: opts.today });
   if (!when.ok) return { figures: [], warnings: [`item top: ${when.reason}`] };
   let noId = 0;
+  const items: SeenItem[] = (out.items = []);
   for (const row of rows) {
     if (!isRecord(row)) continue;
     const itemId = rowItemId(row);
@@ -33,6 +35,9 @@ export function readItemTop(json: unknown, url: string, opts: { realtime: boolea
       noId++;
       continue;
     }
+    const info = isRecord(row.item) ? row.item : row;
+    const seen = seenItem(itemId, info.title ?? info.itemTitle, info.pictUrl ?? info.picUrl, url);
+    if (seen) items.push(seen);
     out.figures.push(...figuresFromMetricObject(row, when, itemId, out.warnings, 'item top'));
   }
   if (noId > 0) out.warnings.push(`item top: ${noId} row(s) without a usable item ID, skipped`);

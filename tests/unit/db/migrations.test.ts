@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSIONS, ZhangguiDb } from '@/lib/db/schema';
 import { ingestFigures, lastDateOf, scopeRange } from '@/lib/metrics/store';
+import { itemNames, recordSeenItems } from '@/lib/items/catalog';
 import { WorkspaceService } from '@/lib/workspace/service';
 
 let n = 0;
@@ -61,6 +62,40 @@ describe('Dexie migrations', () => {
       ['2026-11-01', 12],
     ]);
     expect(await lastDateOf(db, 's1', 'uv', 'day')).toBe('2026-11-01');
+    db.close();
+  });
+
+  it('upgrades a v3 database with data in it to v4: everything kept, the item catalog empty and working', async () => {
+    const name = freshName();
+    const old = new ZhangguiDb(name, 3);
+    await old.open();
+    expect(old.verno).toBe(3);
+    await old.table('shops').put({ id: 's1', name: '木语家居', taobaoShopId: '100000001', createdAt: 1, updatedAt: 1, deletedAt: null });
+    await old.table('members').put({ id: 'm1', shopId: 's1', name: '阿强', role: 'operator', taobaoAccount: null, createdAt: 1, updatedAt: 1, deletedAt: null });
+    await old.table('tasks').put({ ...v1Task, progress: 1, metric: 'payAmt', sourceTitle: null, deletedAt: null });
+    await old.table('targets').put({ id: 's1|payAmt|', shopId: 's1', metric: 'payAmt', itemKey: '', monthly: 300000, line: null, updatedAt: 1, updatedBy: null });
+    await old.table('rules').put({ id: 'r1', shopId: 's1', name: '规则' });
+    await old.table('settings').put({ key: 'currentMemberId', value: 'm1' });
+    old.close();
+    // Figures written through the store before the upgrade.
+    const mid = new ZhangguiDb(name, 3);
+    await mid.open();
+    const uv = { metric: 'uv', period: 'day', itemId: '700000000001', source: 'dom' };
+    expect((await ingestFigures(mid, { shopId: 's1', capturedAt: 5, today: '2026-11-24', figures: [{ ...uv, value: 12, date: '2026-11-01' }] })).rejected).toEqual([]);
+    mid.close();
+
+    const db = new ZhangguiDb(name);
+    await db.open();
+    expect(db.verno).toBeGreaterThanOrEqual(4);
+    expect(db.tables.map((t) => t.name)).toContain('itemCatalog');
+    expect(await db.table('targets').get('s1|payAmt|')).toMatchObject({ monthly: 300000 });
+    expect(await db.table('rules').count()).toBe(1);
+    expect((await db.tasks.get('t1'))!.metric).toBe('payAmt');
+    expect((await scopeRange(db, 's1', '700000000001', '2026-11-01', '2026-11-30')).map((r) => r.value)).toEqual([12]);
+    expect(await itemNames(db, 's1')).toEqual({});
+    await recordSeenItems(db, 's1', [{ itemId: '700000000001', title: '北欧实木餐桌 家用小户型' }], 10);
+    expect(await itemNames(db, 's1', ['700000000001'])).toEqual({ '700000000001': '北欧实木餐桌 家用小户型' });
+    expect((await new WorkspaceService(db).state()).quarantined).toBe(0);
     db.close();
   });
 

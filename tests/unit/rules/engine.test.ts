@@ -87,7 +87,9 @@ describe('evaluateRules: refund rate and maturity', () => {
     expect(firings[0]!.provisional).toBe(true);
     expect(firings[0]!.messageZh).toContain('数据未定');
     expect(firings[0]!.messageEn).toContain('provisional');
-    expect(firings[0]!.task!.title).toBe('羽绒服退款率偏高（6.86%），查看退款原因');
+    // Items are named "title (ID)" (lib/items/label.ts) in messages and task titles.
+    expect(firings[0]!.task!.title).toBe('羽绒服 (10001)退款率偏高（6.86%），查看退款原因');
+    expect(firings[0]!.messageZh).toContain('商品「羽绒服 (10001)」的');
     expect(firings[0]!.key).toBe('refundOverWarning|item:10001|2026-11-19');
   });
 

@@ -1,0 +1,47 @@
+import type { Feature } from '@/lib/features/types';
+import { reportSeenItems } from '@/lib/items/report';
+import { itemSeenOnEditPage } from '@/lib/items/seen';
+
+/** How long to wait for the edit form (a React app) to render its 宝贝标题 field. */
+const WAIT_MS = 10_000;
+
+/**
+ * The item edit page's title for the item catalog (lib/items): read once the 宝贝标题 field is
+ * rendered, and again at the page's own submit (listened to passively: never prevented), so a
+ * renamed item is named by its new title. 商品管理 rows report theirs from row-badges, Sycm
+ * pages with their captured figures. Reads only; sends only to our background.
+ */
+export const itemTitles: Feature = {
+  id: 'item-titles',
+  include: (page) => page === 'itemEdit',
+  init(signal) {
+    const report = (): boolean => {
+      const seen = itemSeenOnEditPage(document, location.href);
+      if (seen && !signal.aborted) reportSeenItems(document, location.href, [seen]);
+      return seen !== null;
+    };
+    const onSubmit = (): void => void report();
+    document.addEventListener('submit', onSubmit, { capture: true, passive: true });
+    signal.addEventListener('abort', () => document.removeEventListener('submit', onSubmit, { capture: true }), { once: true });
+    if (report()) return;
+    let scheduled = false;
+    const observer = new MutationObserver(() => {
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(() => {
+        scheduled = false;
+        if (report()) observer.disconnect();
+      });
+    });
+    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+    const timer = setTimeout(() => observer.disconnect(), WAIT_MS);
+    signal.addEventListener(
+      'abort',
+      () => {
+        observer.disconnect();
+        clearTimeout(timer);
+      },
+      { once: true },
+    );
+  },
+};
