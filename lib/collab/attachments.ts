@@ -43,8 +43,9 @@ export async function addAttachment(
   await s.db.transaction('rw', table, async () => {
     // The shop total is checked inside the write transaction so two uploads cannot both squeeze in.
     let used = 0;
-    await table.each((row: { shopId?: string; deletedAt?: number | null; sizeBytes?: number }) => {
-      if (row.shopId === actor.shop.id && row.deletedAt == null) used += row.sizeBytes ?? 0;
+    // Only bytes kept in this browser count: a teammate's file (team mode) lives in Storage.
+    await table.each((row: { shopId?: string; deletedAt?: number | null; sizeBytes?: number; data?: unknown }) => {
+      if (row.shopId === actor.shop.id && row.deletedAt == null && row.data instanceof Blob) used += row.sizeBytes ?? 0;
     });
     if (used + size > ATTACHMENTS_MAX_BYTES_PER_SHOP) {
       throw new UserError(
@@ -57,11 +58,14 @@ export async function addAttachment(
   return meta;
 }
 
-export async function readAttachment(s: Services, id: string): Promise<{ meta: AttachmentMeta; bytes: Uint8Array }> {
+/** `fetchRemote`: team mode's download of a file a teammate uploaded (only its row is here). */
+export async function readAttachment(s: Services, id: string, fetchRemote?: (id: string) => Promise<Blob>): Promise<{ meta: AttachmentMeta; bytes: Uint8Array }> {
   const row = (await s.db.table('attachments').get(id)) as (AttachmentMeta & { data?: unknown }) | undefined;
   const meta = attachmentMetaSchema.safeParse(row);
-  if (!row || !meta.success || meta.data.deletedAt !== null || !(row.data instanceof Blob)) throw new UserError('附件不存在 / attachment not found');
-  return { meta: meta.data, bytes: new Uint8Array(await row.data.arrayBuffer()) };
+  if (!row || !meta.success || meta.data.deletedAt !== null) throw new UserError('附件不存在 / attachment not found');
+  const data = row.data instanceof Blob ? row.data : fetchRemote ? await fetchRemote(id) : null;
+  if (!data) throw new UserError('附件不存在 / attachment not found');
+  return { meta: meta.data, bytes: new Uint8Array(await data.arrayBuffer()) };
 }
 
 /** Uploaders remove their own files (the server's "Uploaders can edit their own attachments"). */

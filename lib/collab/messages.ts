@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { canEditPricing, itemId, role, stage, taskSchema } from '../domain';
 import { localToday } from '../domain/dates';
 import { defineArea } from '../messaging/area';
+import { teamModeFor } from '../sync/messages';
 import type { Services } from '../messaging/area';
 import { addAttachment, deleteAttachment, listAttachments, readAttachment } from './attachments';
 import { buildAudit, filterAudit, AUDIT_KINDS } from './audit';
 import { addComment, deleteComment, editComment, listComments } from './comments';
 import { requireActor, validRows } from './context';
-import { canRecordImages, defaultImageTask, listImageVersions, observeImages, recordImageVersion } from './images';
+import { canRecordImages, defaultImageTask, listImageVersions, observeImages, openImageItems, recordImageVersion } from './images';
 import { itemDailyMetrics } from './item-metrics';
 import { ATTACHMENT_MAX_BYTES, COMMENT_MAX_CHARS, formatBytes } from './limits';
 import { commentSchema, IMAGE_SOURCES, imageVersionSchema } from './model';
@@ -42,6 +43,7 @@ export const collabRequests = [
   z.object({ type: z.literal('attachment.get'), id: z.string().min(1).max(64) }),
   z.object({ type: z.literal('attachment.delete'), id: z.string().min(1).max(64) }),
   z.object({ type: z.literal('images.forItem'), itemId }),
+  z.object({ type: z.literal('images.openItems') }),
   z.object({
     type: z.literal('image.record'),
     itemId,
@@ -98,7 +100,7 @@ export const collabRequests = [
   }),
 ] as const;
 
-const READS = ['comments.list', 'attachments.list', 'attachment.get', 'images.forItem', 'pricing.allowed', 'item.timeline', 'audit.list', 'sops.list', 'retro.context'] as const;
+const READS = ['comments.list', 'attachments.list', 'attachment.get', 'images.forItem', 'images.openItems', 'pricing.allowed', 'item.timeline', 'audit.list', 'sops.list', 'retro.context'] as const;
 
 const dayOf = (at: number): string => localToday(new Date(at));
 
@@ -117,7 +119,7 @@ export const collabArea = defineArea(collabRequests, [...READS], async (req, s) 
     case 'attachment.add':
       return addAttachment(s, { taskId: req.taskId, commentId: req.commentId, name: req.name, mimeType: req.mimeType, bytes: fromBase64(req.dataBase64) });
     case 'attachment.get': {
-      const { meta, bytes } = await readAttachment(s, req.id);
+      const { meta, bytes } = await readAttachment(s, req.id, (id) => teamModeFor(s).attachmentBytes(id));
       return { meta, dataBase64: toBase64(bytes) };
     }
     case 'attachment.delete':
@@ -129,6 +131,10 @@ export const collabArea = defineArea(collabRequests, [...READS], async (req, s) 
         defaultTask: defaultImageTask(actor.state.tasks, req.itemId),
         canRecord: canRecordImages(actor.me.role),
       };
+    }
+    case 'images.openItems': {
+      const actor = await requireActor(s);
+      return { canRecord: canRecordImages(actor.me.role), items: openImageItems(actor.state.tasks) };
     }
     case 'image.record':
       return recordImageVersion(s, req);

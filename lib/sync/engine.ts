@@ -124,16 +124,43 @@ export class SyncEngine {
     let rejected = 0;
     let afterSeq = 0;
     for (;;) {
-      const rows = (await this.o.db.table('outbox').where('seq').above(afterSeq).limit(batch).toArray()) as OutboxRow[];
-      if (rows.length === 0) break;
+      const queued = (await this.o.db.table('outbox').where('seq').above(afterSeq).limit(batch).toArray()) as OutboxRow[];
+      if (queued.length === 0) break;
+      // A file's upload is checked against the server's view of its task: the rows before it go first.
+      const cut = queued.findIndex((row, i) => i > 0 && carriesFile(row));
+      const rows = cut > 0 ? queued.slice(0, cut) : queued;
       afterSeq = rows[rows.length - 1]!.seq;
-      const answers = await this.o.server.push(clientId, rows.map(toMutation));
-      const r = await this.applyAnswers(rows, answers);
+      const fileRefusals = await this.uploadFiles(rows);
+      const sendable = rows.filter((row) => !fileRefusals.some((a) => a.seq === row.seq));
+      const answers = sendable.length > 0 ? await this.o.server.push(clientId, sendable.map(toMutation)) : [];
+      const r = await this.applyAnswers(rows, [...answers, ...fileRefusals]);
       acknowledged += r.acknowledged;
       rejected += r.rejected;
       if (r.transient > 0) throw new SyncCallError(`${r.transient} change(s) hit a temporary server error; retrying`, 'transient');
     }
     return { acknowledged, rejected };
+  }
+
+  /**
+   * A new attachment's bytes go to Storage before its row is pushed, so a teammate who sees the
+   * row can open the file. A failure worth retrying stops the round (the row stays queued); a
+   * refusal (the bucket's policies) is answered like a refused row: rolled back, author told.
+   */
+  private async uploadFiles(rows: OutboxRow[]): Promise<PushAnswer[]> {
+    const refused: PushAnswer[] = [];
+    for (const row of rows) {
+      const path = row.fields.storage_path;
+      if (!carriesFile(row) || typeof path !== 'string') continue;
+      const data = ((await this.o.db.table('attachments').get(row.rowId)) as { data?: unknown } | undefined)?.data;
+      if (!(data instanceof Blob) || data.size === 0) continue; // deleted meanwhile: the row alone goes
+      try {
+        await this.o.server.uploadFile(path, data);
+      } catch (e) {
+        if (!(e instanceof SyncCallError) || (e.kind !== 'auth' && e.kind !== 'refused')) throw e;
+        refused.push({ seq: row.seq, status: 'rejected', revision: null, code: e.code ?? '42501', message: e.message, conflicts: [] });
+      }
+    }
+    return refused;
   }
 
   private async applyAnswers(rows: OutboxRow[], answers: PushAnswer[]): Promise<{ acknowledged: number; rejected: number; transient: number }> {
@@ -392,6 +419,11 @@ export class SyncEngine {
     }
     await db.table('syncState').put({ key: SYNC_KEYS.pendingEdges, value: still });
   }
+}
+
+/** A new attachment row: its file is uploaded right before it is pushed. */
+function carriesFile(row: OutboxRow): boolean {
+  return row.table === 'attachments' && row.op === 'upsert' && typeof row.fields.storage_path === 'string';
 }
 
 function maxRevision(page: unknown[], since: number): number {

@@ -9,7 +9,13 @@ export interface SyncServer {
   pull(shopId: string, since: number, limit: number): Promise<unknown[]>;
   /** The current server rows with `column = value` (RLS applies: hidden rows are absent). */
   select(table: string, column: string, value: string): Promise<Record<string, unknown>[]>;
+  /** An attachment's bytes into the Storage bucket (its policies follow the task's visibility). Re-sending one already there is fine. */
+  uploadFile(path: string, data: Blob): Promise<void>;
+  downloadFile(path: string): Promise<Blob>;
 }
+
+/** The Storage bucket of attachment files (supabase/migrations/*_area_records_sync.sql). */
+export const ATTACHMENTS_BUCKET = 'attachments';
 
 export interface Mutation {
   seq: number;
@@ -68,5 +74,38 @@ export function supabaseServer(client: SupabaseClient): SyncServer {
       if (error) throw classify(error, status);
       return (data ?? []) as Record<string, unknown>[];
     },
+    async uploadFile(path, data) {
+      // No upsert: objects are never overwritten (the bucket has no update policy); an earlier
+      // attempt that stored the file before its row was pushed answers "already exists".
+      const { error } = await client.storage.from(ATTACHMENTS_BUCKET).upload(path, data, { upsert: false, contentType: data.type || 'application/octet-stream' });
+      if (error && !isDuplicate(error)) throw storageError(error);
+    },
+    async downloadFile(path) {
+      const { data, error } = await client.storage.from(ATTACHMENTS_BUCKET).download(path);
+      if (error || !data) throw storageError(error ?? { message: 'empty download' });
+      return data;
+    },
   };
+}
+
+interface StorageFailure {
+  message: string;
+  statusCode?: string | number;
+  status?: number;
+}
+
+function statusOf(e: StorageFailure): number {
+  return Number(e.statusCode ?? e.status ?? 0) || 0;
+}
+
+function isDuplicate(e: StorageFailure): boolean {
+  return statusOf(e) === 409 || /already exists|duplicate/i.test(e.message);
+}
+
+/** Storage answers in HTTP terms: 401/403 refused, 404 gone, anything else is worth retrying. */
+function storageError(e: StorageFailure): SyncCallError {
+  const status = statusOf(e);
+  if (status === 401 || status === 403) return new SyncCallError(`文件存储拒绝 / storage refused: ${e.message}`, 'auth', '42501');
+  if (status === 404) return new SyncCallError(`文件不存在 / file not found: ${e.message}`, 'refused', 'P0002');
+  return classify({ message: e.message }, status);
 }

@@ -7,6 +7,7 @@ import { checkAnonKey, checkProjectUrl, syncConfigSchema, type SyncConfig } from
 import { SyncEngine } from './engine';
 import { toServerFields } from './mapping';
 import { SYNC_KEYS, syncStatusSchema, type NewOutboxRow, type SyncStatus } from './model';
+import { attachmentPath } from './area/collab';
 import { setAreaTracking } from './area/tracking';
 import { queueAreaUpload } from './area/upload';
 import { enqueue, outboxTables, recordOutbox } from './outbox';
@@ -263,6 +264,20 @@ export class TeamMode {
     const [row] = await this.server().select('invitations', 'id', id);
     if (typeof row?.token !== 'string') throw new UserError('邀请已创建但读不到邀请码 / the invitation was created but its code is not visible');
     return { token: row.token, email, role: input.role };
+  }
+
+  /**
+   * The bytes of an attachment a teammate uploaded (this browser has its row only): fetched
+   * from the Storage bucket once, then kept with the row like a local file.
+   */
+  async attachmentBytes(id: string): Promise<Blob> {
+    await this.load();
+    const row = (await this.d.db.table('attachments').get(id)) as Record<string, unknown> | undefined;
+    if (!row) throw new UserError('附件不存在 / attachment not found');
+    if (!this.engine) throw new UserError('此附件在团队存储中，请先连接团队模式 / this file is in team storage: connect team mode first');
+    const blob = await this.server().downloadFile(attachmentPath(row));
+    await this.d.db.table('attachments').update(id, { data: blob });
+    return blob;
   }
 
   async syncNow(): Promise<SyncStatus> {

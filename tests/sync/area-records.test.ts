@@ -3,6 +3,7 @@ import { saveBoard } from '../../lib/boards/store';
 import { saveTarget } from '../../lib/metrics/targets';
 import { RULE_TEMPLATES } from '../../lib/rules/templates';
 import { deleteRule, firingRowSchema, saveRule } from '../../lib/rules/store';
+import { attachmentPath } from '../../lib/sync/area/collab';
 import { firingServerId } from '../../lib/sync/area/rules';
 import type { Member } from '../../lib/domain';
 import { PsqlSession, lit } from './support/psql';
@@ -141,5 +142,25 @@ describe('team sync of area records', () => {
     const alert = (await cs.db.table('alerts').toArray()).find((x) => x.kind === 'task');
     expect(alert?.message).toMatch(/改价记录 price change.*42501/);
     expect(await count(`public.price_changes where id = ${lit(refused.id)}`)).toBe(0);
+  });
+
+  it("an attachment's file goes to the Storage bucket before its row; a teammate who sees the task downloads it, others cannot", async () => {
+    const a = browser(OWNER);
+    await a.engine.sync();
+    const task = await a.ws.createTask(users[OWNER]!.memberId, { projectId: null, title: '活动报名：资质文件' });
+    const meta = { id: crypto.randomUUID(), shopId, taskId: task.id, commentId: null, uploadedBy: users[OWNER]!.memberId, name: '报名表.csv', mimeType: 'text/csv', sizeBytes: 11, at: Date.now(), deletedAt: null };
+    await a.db.table('attachments').add({ ...meta, data: new Blob(['sku,price\n1'], { type: 'text/csv' }) });
+    expect((await a.engine.sync()).state).toBe('synced');
+    expect(await count(`storage.objects where bucket_id = 'attachments' and name = ${lit(attachmentPath(meta))}`)).toBe(1);
+
+    const b = browser(OPERATOR);
+    await b.engine.sync();
+    const row = (await b.db.table('attachments').get(meta.id)) as Record<string, unknown>;
+    expect(row).toMatchObject({ name: '报名表.csv', sizeBytes: 11 });
+    expect(row.data).toBeUndefined(); // the row came; the bytes stay in Storage until opened
+    expect(await (await b.server.downloadFile(attachmentPath(meta))).text()).toBe('sku,price\n1');
+
+    const cs = browser(CS); // customer service cannot see this task, so not its file either
+    await expect(cs.server.downloadFile(attachmentPath(meta))).rejects.toThrow(/not found/i);
   });
 });

@@ -15,7 +15,7 @@ export const comments: AreaAdapter = {
   deletes: 'soft',
   memberFields: [{ field: 'authorId', required: true }],
   serverId: own,
-  toServer: (c) => ({ shop_id: c.shopId, task_id: c.taskId, author_id: c.authorId, body: c.body, mentions: c.mentions ?? [] }),
+  toServer: (c) => ({ shop_id: c.shopId, task_id: c.taskId, author_id: c.authorId, body: c.body, mentions: ((c.mentions as string[] | undefined) ?? []).filter(isUuid) }),
   localKey: (row) => String(row.id),
   fromServer: (row) =>
     parseWith(commentSchema, {

@@ -32,6 +32,9 @@ export function createPgFetch(session: PsqlSession, opts: { secret?: string; sta
     const role = jwt.claims.role;
     if (role !== 'anon' && role !== 'authenticated') return json(401, { code: 'PGRST301', message: `role ${String(role)} not allowed in tests`, details: null, hint: null });
 
+    const object = /^\/storage\/v1\/object\/([^/]+)\/(.+)$/.exec(url.pathname);
+    if (object) return storageCall(session, role, jwt.claims, req, object[1]!, decodeURIComponent(object[2]!));
+
     let call: string;
     const rpc = /^\/rest\/v1\/rpc\/([^/]+)$/.exec(url.pathname);
     const table = /^\/rest\/v1\/([^/]+)$/.exec(url.pathname);
@@ -72,23 +75,51 @@ export function createPgFetch(session: PsqlSession, opts: { secret?: string; sta
       return json(404, { code: 'PGRST000', message: `${req.method} ${url.pathname} not implemented by the test adapter`, details: null, hint: null });
     }
 
-    const r = await session.query(
-      [
-        'begin;',
-        `set local role ${role};`,
-        `select set_config('request.jwt.claims', ${lit(JSON.stringify(jwt.claims))}, true) is null;`,
-        '\\echo __RESULT__',
-        call,
-        'commit;',
-      ].join('\n'),
-    );
-    if (r.error) {
-      // Roll back an aborted transaction (commit already did, but be explicit for the next call).
-      await session.query('rollback;');
-      return json(statusFor(r.error.code, role), { code: r.error.code, message: r.error.message, details: null, hint: null });
-    }
+    const r = await runAs(session, role, jwt.claims, call);
+    if (r.error) return json(statusFor(r.error.code, role), { code: r.error.code, message: r.error.message, details: null, hint: null });
     return new Response(r.lines.join('\n') || 'null', { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } });
   };
+}
+
+/** One call in its own transaction under the JWT's role and claims, as PostgREST and the Storage API run it. */
+async function runAs(session: PsqlSession, role: string, claims: Record<string, unknown>, call: string): Promise<{ lines: string[]; error: { code: string; message: string } | null }> {
+  const r = await session.query(
+    ['begin;', `set local role ${role};`, `select set_config('request.jwt.claims', ${lit(JSON.stringify(claims))}, true) is null;`, '\\echo __RESULT__', call, 'commit;'].join('\n'),
+  );
+  // Roll back an aborted transaction (commit already did, but be explicit for the next call).
+  if (r.error) await session.query('rollback;');
+  return r;
+}
+
+/**
+ * The two Storage API calls the extension makes (upload without upsert, download), answered
+ * like supabase/storage does: the object's row goes into storage.objects under the caller's
+ * RLS (the bucket's policies decide), the bytes into this process's memory.
+ */
+const OBJECTS = new Map<string, { bytes: Uint8Array; type: string }>();
+
+async function storageCall(session: PsqlSession, role: string, claims: Record<string, unknown>, req: Request, bucket: string, name: string): Promise<Response> {
+  const where = `bucket_id = ${lit(bucket)} and name = ${lit(name)}`;
+  const fail = (status: number, error: string, message: string): Response => json(status === 409 ? 409 : 400, { statusCode: String(status), error, message });
+  if (req.method === 'POST') {
+    const form = await req.formData();
+    const file = [...form.values()].find((v): v is File => typeof v !== 'string');
+    if (!file) return fail(400, 'invalid_request', 'no file in the upload');
+    const meta = lit(JSON.stringify({ size: file.size, mimetype: file.type }));
+    const r = await runAs(session, role, claims, `insert into storage.objects (bucket_id, name, owner, owner_id, metadata) values (${lit(bucket)}, ${lit(name)}, auth.uid(), auth.uid()::text, ${meta}::jsonb);`);
+    if (r.error?.code === '23505') return fail(409, 'Duplicate', 'The resource already exists');
+    if (r.error?.code === '42501') return fail(403, 'Unauthorized', r.error.message);
+    if (r.error) return fail(400, r.error.code, r.error.message);
+    OBJECTS.set(`${bucket}/${name}`, { bytes: new Uint8Array(await file.arrayBuffer()), type: file.type });
+    return json(200, { Key: `${bucket}/${name}`, Id: crypto.randomUUID() });
+  }
+  if (req.method === 'GET') {
+    const r = await runAs(session, role, claims, `select count(*) from storage.objects where ${where};`);
+    const stored = OBJECTS.get(`${bucket}/${name}`);
+    if (r.error || r.lines.at(-1)?.trim() !== '1' || !stored) return fail(404, 'not_found', 'Object not found');
+    return new Response(stored.bytes.slice(), { status: 200, headers: { 'content-type': stored.type || 'application/octet-stream' } });
+  }
+  return fail(400, 'invalid_request', `${req.method} not implemented by the test adapter`);
 }
 
 /** A JSON argument as an SQL literal of unknown type (PostgreSQL casts it to the parameter's type). */
