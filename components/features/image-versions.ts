@@ -1,41 +1,31 @@
-import type { Task } from '@/lib/domain';
 import type { Feature } from '@/lib/features/types';
 import { parseImageId } from '@/lib/collab/image-id';
 import { call } from '@/lib/messaging/client';
 import { itemIdOfRow } from '@/lib/capture/item-id';
 import { itemIdFromUrl } from '@/lib/taobao/page-detect';
 import { css, S } from '@/lib/taobao/selectors';
+import { initPictureSpace } from './image-versions-picture-space';
+import { INLINE_CSS, onChangePerFrame, onRecord, POP_CSS, recordButton, watchNear, type ItemInfo } from './image-versions-ui';
 import { createShadowHost, el, removeOnAbort } from './shadow-host';
 
 /**
  * Image versions from the page (designers): a small 「记录版本」 control under
  * each 主图 on the item edit page and beside the thumbnail in 商品管理 rows
  * records the picture now in that slot (item, slot, URL, O1CN… ID, note, task)
- * without fetching it. The page's own submit button is listened to passively
+ * without fetching it; on each picture of the picture space it asks which item
+ * and slot (image-versions-picture-space.ts). The page's own submit button is listened to passively
  * (never clicked, never prevented): at submit, and when the pages show a
  * recorded picture, that version is marked live since then.
  * If the slots cannot be told apart for sure, no control is shown.
  */
 const MAX_SLOTS = 10;
 
-const POP_CSS = `.zg-rec { font-size: 11px; line-height: 18px; padding: 0 6px; border: 1px solid #ff5000; color: #ff5000; background: #fff; border-radius: 9px; cursor: pointer; white-space: nowrap; }
-.zg-pop { position: absolute; z-index: 2147483000; top: 22px; left: 0; width: 250px; background: #fff; border: 1px solid #e5e6eb; border-radius: 6px; padding: 8px; box-shadow: 0 4px 12px rgb(0 0 0 / 12%); font-size: 12px; color: #1d2129; }
-.zg-pop input { width: 100%; margin: 4px 0; font-size: 12px; padding: 3px 4px; border: 1px solid #c9cdd4; border-radius: 4px; }
-.zg-pop .row { display: flex; gap: 6px; justify-content: flex-end; margin-top: 4px; }
-.zg-pop button { font-size: 12px; padding: 2px 8px; border: 1px solid #e5e6eb; border-radius: 4px; background: #fff; cursor: pointer; }
-.zg-pop button.primary { background: #ff5000; border-color: #ff5000; color: #fff; }
-.muted { color: #86909c; } .ok { color: #00b42a; } .err { color: #f53f3f; }`;
 const STRIP_CSS = `:host { display: block; position: relative; height: 22px; margin: 2px 0; } .zg-rec { position: absolute; top: 2px; } ${POP_CSS}`;
-const INLINE_CSS = `:host { display: inline-block; position: relative; margin-left: 6px; vertical-align: middle; } ${POP_CSS}`;
 
 interface Slot {
   slot: number;
   img: HTMLImageElement;
   box: Element;
-}
-interface ItemInfo {
-  defaultTask: Task | null;
-  canRecord: boolean;
 }
 
 /** The filled 主图 slots, or null when the layout is not the one we know (then no control is shown). */
@@ -73,29 +63,11 @@ function openPopover(root: ShadowRoot, anchor: HTMLElement, target: { itemId: st
   const save = el('button', { type: 'button', className: 'primary' }, '记录 Record');
   const cancel = el('button', { type: 'button' }, '取消');
   cancel.addEventListener('click', () => pop.remove());
-  save.addEventListener('click', async () => {
-    save.disabled = true;
-    try {
-      const v = await call<{ version: number }>({ type: 'image.record', itemId: target.itemId, slot: target.slot, imageUrl: target.imageUrl, note: note.value, taskId: info.defaultTask?.id ?? null, source: target.source });
-      status.className = 'ok';
-      status.textContent = `已记录 v${v.version} Recorded`;
-      setTimeout(() => pop.remove(), 1200);
-    } catch (e) {
-      status.className = 'err';
-      status.textContent = e instanceof Error ? e.message : String(e);
-      save.disabled = false;
-    }
-  });
+  onRecord(save, status, () => pop.remove(), () => ({ type: 'image.record', itemId: target.itemId, slot: target.slot, imageUrl: target.imageUrl, note: note.value, taskId: info.defaultTask?.id ?? null, source: target.source }));
   pop.append(title, id, task, note, status, el('div', { className: 'row' }));
   pop.lastElementChild?.append(cancel, save);
   root.append(pop);
   note.focus();
-}
-
-function recordButton(slot: number): HTMLButtonElement {
-  const b = el('button', { type: 'button', className: 'zg-rec', title: '掌柜：把这张主图记为一个版本 Record this main image as a version' }, `记录版本${slot === 0 ? '' : ` ${slot + 1}`}`);
-  b.dataset.slot = String(slot);
-  return b;
 }
 
 /** Item edit page: a strip under the 主图 field with one control under each filled slot. */
@@ -175,18 +147,8 @@ async function initItemEdit(signal: AbortSignal, itemId: string): Promise<void> 
   };
   window.addEventListener('resize', onResize, { passive: true });
   signal.addEventListener('abort', () => window.removeEventListener('resize', onResize));
-  let scheduled = false;
-  const mo = new MutationObserver(() => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      if (!signal.aborted) render();
-    });
-  });
   const group = document.querySelector(css(S.itemEditMainImages)) ?? document.body;
-  mo.observe(group, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] });
-  signal.addEventListener('abort', () => mo.disconnect());
+  onChangePerFrame(signal, group, { childList: true, subtree: true, attributes: true, attributeFilter: ['src'] }, render);
   removeOnAbort(signal, host);
   render();
 }
@@ -208,7 +170,6 @@ function rowTarget(row: Element): { itemId: string; anchor: Element; img: HTMLIm
  * page costs what its visible rows cost.
  */
 async function initSellManage(signal: AbortSignal): Promise<void> {
-  const seen = new WeakSet<Element>();
   let info: ItemInfo | null = null;
   const handle = async (rows: Element[]): Promise<void> => {
     const targets = rows.flatMap((row) => {
@@ -232,43 +193,15 @@ async function initSellManage(signal: AbortSignal): Promise<void> {
       removeOnAbort(signal, host);
     }
   };
-  const io = new IntersectionObserver(
-    (entries) => {
-      const near = entries.filter((e) => e.isIntersecting).map((e) => e.target);
-      for (const row of near) io.unobserve(row);
-      if (near.length > 0) void handle(near);
-    },
-    { rootMargin: '300px 0px' },
-  );
-  const scan = (): void => {
-    for (const row of Array.from(document.querySelectorAll(css(S.qianniuSellManageRow)))) {
-      if (seen.has(row)) continue;
-      seen.add(row);
-      io.observe(row);
-    }
-  };
-  let scheduled = false;
-  const mo = new MutationObserver(() => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      if (!signal.aborted) scan();
-    });
-  });
-  mo.observe(document.body, { childList: true, subtree: true });
-  signal.addEventListener('abort', () => {
-    mo.disconnect();
-    io.disconnect();
-  });
-  scan();
+  watchNear(signal, S.qianniuSellManageRow, (rows) => void handle(rows));
 }
 
 export const imageVersions: Feature = {
   id: 'image-versions',
-  include: (page) => page === 'itemEdit' || page === 'qianniu.sellManage',
+  include: (page) => page === 'itemEdit' || page === 'qianniu.sellManage' || page === 'qianniu.pictureSpace',
   async init(signal, { page, url }) {
     if (page === 'qianniu.sellManage') return initSellManage(signal);
+    if (page === 'qianniu.pictureSpace') return initPictureSpace(signal);
     const itemId = itemIdFromUrl(url);
     if (itemId) await initItemEdit(signal, itemId);
   },

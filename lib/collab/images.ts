@@ -17,6 +17,23 @@ export function defaultImageTask(tasks: readonly Task[], itemId: string): Task |
   return open[0] ?? null;
 }
 
+/**
+ * The items of open 主图优化 tasks, each with the task a version recorded for it links to by
+ * default (the picture space asks which item a picture is for; these are the likely answers),
+ * soonest due first.
+ */
+export function openImageItems(tasks: readonly Task[], limit = 30): Array<{ itemId: string; taskId: string; title: string }> {
+  const ids = new Set(tasks.filter((t) => isOpen(t) && t.stage === '主图优化').flatMap((t) => t.itemIds));
+  return [...ids]
+    .flatMap((itemId) => {
+      const t = defaultImageTask(tasks, itemId);
+      return t ? [{ itemId, taskId: t.id, title: t.title, due: t.dueDate ?? '9999' }] : [];
+    })
+    .sort((a, b) => a.due.localeCompare(b.due) || a.itemId.localeCompare(b.itemId))
+    .slice(0, limit)
+    .map(({ itemId, taskId, title }) => ({ itemId, taskId, title }));
+}
+
 export async function listImageVersions(s: Services, itemId: string): Promise<ImageVersion[]> {
   const rows = await s.db.table('imageVersions').where('itemId').equals(itemId).toArray();
   return validRows(rows, imageVersionSchema)

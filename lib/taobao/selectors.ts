@@ -35,6 +35,10 @@ const QN_WORKBENCH_VARIANT = `${OWN}/qianniu-workbench-variant.html`;
 const QN_SELL_ARIA = `${OWN}/qianniu-sell-manage-aria.html`;
 const RISK_BAXIA = `${OWN}/risk-baxia.html`;
 const RISK_FRAMES = `${OWN}/risk-punish-frames.html`;
+/** Our synthetic saved pages of views nobody has shared a fixture of (tests/fixtures/README.md). */
+const PAGES_OWN = 'tests/fixtures';
+const QN_PICTURES_GRID = `${PAGES_OWN}/qianniu/picture-space.html`;
+const QN_PICTURES_LIST = `${PAGES_OWN}/qianniu/picture-space-list.html`;
 
 const entry = (name: string, selector: string | readonly string[], fixtures: readonly string[]): SelectorEntry => ({
   name,
@@ -197,6 +201,25 @@ export const S = {
     [QN_SELL, QN_SELL_ARIA],
   ),
 
+  // ── Picture space (素材中心 / 图片空间, Qianniu route /home.htm/sucai-tu/…) ─────
+  pictureSpacePicture: entry(
+    'pictureSpace.picture',
+    [
+      '[class^="PicCard_card_"]', // grid (宫格) view: one card per picture or folder, hashed class by its stable prefix
+      '[class*=" PicCard_card_"]', // ... when the card's first class is another (selected, dragging)
+      '[class*="PicTable_table_"] tr.next-table-row', // list (列表) view: Fusion table rows inside the picture table
+    ],
+    [QN_PICTURES_GRID, QN_PICTURES_LIST],
+  ),
+  pictureSpaceName: entry(
+    'pictureSpace.picture.name',
+    [
+      '[class^="PicCard_name_"]', // grid view: the file name under the thumbnail (full name in title)
+      '[class*=" PicTable_name_"]', // list view: the file name beside the thumbnail, after an ellipsis class
+    ],
+    [QN_PICTURES_GRID, QN_PICTURES_LIST],
+  ),
+
   // ── Item edit page (item.upload.taobao.com / sell.publish.tmall.com) ─────────
   itemEditMainImages: entry('itemEdit.mainImages', '#struct-mainImagesGroup', [ITEM_EDIT]),
   itemEditMainImagesField: entry('itemEdit.mainImages.field', '#sell-field-mainImagesGroup', [ITEM_EDIT]),
@@ -239,8 +262,8 @@ export const S = {
   ),
   image: entry(
     'image',
-    'img', // a picture: 主图 slots on the edit page, the item thumbnail in a 商品管理 row
-    [ITEM_EDIT, QN_SELL],
+    'img', // a picture: 主图 slots on the edit page, the item thumbnail in a 商品管理 row, a picture-space card
+    [ITEM_EDIT, QN_SELL, QN_PICTURES_GRID],
   ),
 
   // ── Risk control (taobao-pages.md, "Platform rules and risk control") ──────

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer';
 import { launchWithExtension } from '../support/browser.mjs';
 import { openSellerPage } from '../support/seller-page.mjs';
-import { domClick, domFill, loadSample, openSidePanel, textOf } from '../support/extension-page.mjs';
+import { domClick, domFill, loadSample, openSidePanel, storeRows, textOf } from '../support/extension-page.mjs';
 
 /**
  * Collaboration on the saved seller pages, one browser: record a 主图 version
@@ -20,26 +20,6 @@ let close: () => Promise<void>;
 const problems: string[] = [];
 
 const sellerPage = (url: string): Promise<Page> => openSellerPage(browser, url, { problems });
-
-/** Rows of one IndexedDB store, read from an extension page (same origin as the background's database). */
-async function storeRows<T>(page: Page, store: string): Promise<T[]> {
-  return page.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('zhanggui');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result as T[]);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
 
 beforeAll(async () => {
   ({ browser, extensionId, close } = await launchWithExtension());

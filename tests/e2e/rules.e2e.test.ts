@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer';
 import { launchWithExtension } from '../support/browser.mjs';
-import { domClick, domFill, loadSample, openSidePanel, textOf } from '../support/extension-page.mjs';
+import { domClick, domFill, loadSample, openSidePanel, storeRows, textOf } from '../support/extension-page.mjs';
 import { serveSellerConsole } from '../support/seller-console.mjs';
 
 const ITEM = '700000000001';
@@ -22,24 +22,7 @@ async function send<T>(page: Page, message: unknown): Promise<T> {
 
 /** Read-only look into the extension's database from its own page (what the inbox shows). */
 async function countRows(page: Page, store: string, field?: string, value?: string): Promise<number> {
-  return page.evaluate(
-    (s, f, v) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('zhanggui');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(s, 'readonly').objectStore(s).getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve((req.result as Record<string, unknown>[]).filter((r) => !f || r[f] === v).length);
-          };
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-    field ?? '',
-    value ?? '',
-  );
+  return (await storeRows(page, store)).filter((r) => !field || r[field] === value).length;
 }
 
 interface Task {

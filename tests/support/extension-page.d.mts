@@ -4,3 +4,4 @@ export function domFill(page: Page, selector: string, value: string): Promise<vo
 export function textOf(page: Page): Promise<string>;
 export function openSidePanel(browser: Browser, extensionId: string, hash?: string): Promise<Page>;
 export function loadSample(browser: Browser, extensionId: string): Promise<Page>;
+export function storeRows<T = Record<string, unknown>>(page: Page, store: string): Promise<T[]>;

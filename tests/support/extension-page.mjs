@@ -55,3 +55,23 @@ export async function loadSample(browser, extensionId) {
   await page.waitForFunction(() => document.body.innerText.includes('木语家居旗舰店') && document.querySelector('nav.tabs'), { timeout: 10_000, polling: 100 });
   return page;
 }
+
+/** Rows of one IndexedDB store, read from an extension page (same origin as the background's database). */
+export async function storeRows(page, store) {
+  return page.evaluate(
+    (name) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('zhanggui');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(name, 'readonly').objectStore(name).getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result);
+          };
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}

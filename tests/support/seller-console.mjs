@@ -10,6 +10,8 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 export const SHARED_FIXTURES = path.resolve(here, '../../../shared/fixtures/taobao');
 export const BUNDLED_FIXTURES = path.resolve(here, '../demo/console');
 export const FIXTURES = existsSync(SHARED_FIXTURES) ? SHARED_FIXTURES : BUNDLED_FIXTURES;
+/** Our own synthetic pages of views nobody has shared a saved copy of (tests/fixtures/README.md). */
+export const OWN_FIXTURES = path.resolve(here, '../fixtures');
 
 /** Route table: [host, path test, fixture file]. */
 const PAGES = [
@@ -20,6 +22,9 @@ const PAGES = [
   ['sell.publish.tmall.com', (p) => p.startsWith('/sell/v2/publish.htm'), 'qianniu/item-edit.html'],
   ['sycm.taobao.com', (p) => p.startsWith('/portal/home'), 'sycm/portal-home.html'],
   ['sycm.taobao.com', (p) => p.startsWith('/cc/item_rank'), 'sycm/item-rank.html'],
+  // The picture space: the grid view on myseller, the list view on qn (two layouts of one page).
+  ['myseller.taobao.com', (p) => p.startsWith('/home.htm/sucai-tu'), path.join(OWN_FIXTURES, 'qianniu/picture-space.html')],
+  ['qn.taobao.com', (p) => p.startsWith('/home.htm/sucai-tu'), path.join(OWN_FIXTURES, 'qianniu/picture-space-list.html')],
 ];
 
 const RESPONSES = [
@@ -47,6 +52,7 @@ export const DEMO_NAV = `<div style="position:sticky;top:0;z-index:10;background
   <a href="https://myseller.taobao.com/home.htm/QnworkbenchHome/">千牛工作台</a> ·
   <a href="https://myseller.taobao.com/home.htm/SellManage/all">商品管理</a> ·
   <a href="https://item.upload.taobao.com/sell/v2/publish.htm?itemId=700000000001">编辑商品</a> ·
+  <a href="https://myseller.taobao.com/home.htm/sucai-tu/home">图片空间</a> ·
   <a href="https://sycm.taobao.com/portal/home.htm?activeKey=operator&amp;dateType=day">生意参谋首页</a> ·
   <a href="https://sycm.taobao.com/cc/item_rank?dateType=day&amp;dateRange=2026-11-23%7C2026-11-23">商品排行</a>
 </div>`;
@@ -61,7 +67,7 @@ export function pageFor(url, { fixtures = FIXTURES, extraResponses = {}, demoNav
   }
   for (const [host, test, file] of PAGES) {
     if (u.hostname === host && test(u.pathname)) {
-      let html = readFileSync(path.join(fixtures, file), 'utf8').replace(/<head>/i, `<head>${HOST_SCRIPT}`);
+      let html = readFileSync(path.isAbsolute(file) ? file : path.join(fixtures, file), 'utf8').replace(/<head>/i, `<head>${HOST_SCRIPT}`);
       if (demoNav) html = html.replace(/<body([^>]*)>/i, `<body$1>${DEMO_NAV}`);
       // The saved pages are static; a test can make one fetch what the real page fetches (same-origin JSON).
       if (pageScripts.length) html = html.replace(/<\/body>/i, `${pageScripts.map((src) => `<script>${src}</script>`).join('')}</body>`);

@@ -145,6 +145,18 @@ describe('image versions', () => {
     expect(await refused({ type: 'image.record', itemId: ITEM, slot: 0, imageUrl: V1, source: 'itemEdit' })).toContain('只有店主、运营和美工');
     expect(await refused({ type: 'image.record', itemId: ITEM, slot: 0, imageUrl: 'javascript:alert(1)', source: 'itemEdit' })).toContain('无效消息');
   });
+  it('offers the picture space the items of open 主图优化 tasks, soonest due first, with the task a version links to', async () => {
+    await as('小美');
+    expect(await ok<unknown>({ type: 'images.openItems' })).toEqual({
+      canRecord: true,
+      items: [
+        { itemId: '700000000001', taskId: tasks['北欧餐桌主图换成场景图'], title: '北欧餐桌主图换成场景图' },
+        { itemId: '700000000002', taskId: tasks['岩板茶几补充详情页尺寸图'], title: '岩板茶几补充详情页尺寸图' },
+      ],
+    });
+    await as('小陈');
+    expect(await ok<{ canRecord: boolean }>({ type: 'images.openItems' })).toMatchObject({ canRecord: false });
+  });
 });
 
 describe('price changes', () => {
