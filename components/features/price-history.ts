@@ -1,7 +1,7 @@
 import type { Feature } from '@/lib/features/types';
 import { parseObserved, OBSERVER_TAG } from '@/lib/capture/observed';
-import { diffPrices, parsePrice, type SkuPrice } from '@/lib/collab/price-diff';
-import { pricesFromResponse } from '@/lib/collab/price-response';
+import { parsePrice, type SkuPrice } from '@/lib/collab/price-diff';
+import { PriceSession, type PriceRecord } from '@/lib/collab/price-session';
 import { call } from '@/lib/messaging/client';
 import { itemIdFromUrl } from '@/lib/taobao/page-detect';
 import { css, S } from '@/lib/taobao/selectors';
@@ -9,10 +9,12 @@ import { css, S } from '@/lib/taobao/selectors';
 /**
  * Price history on the item edit page: the SKU prices are remembered when the
  * page loads (from the page's own responses when the observer forwarded one
- * that carries them, else from the SKU table), and when the person clicks the
- * page's own submit button (listened to passively: never clicked, never held
- * up) every SKU whose price input changed is recorded: item, SKU, old → new,
- * who, when. Roles that may not edit pricing record nothing.
+ * that carries them, else from the SKU table), and when the person submits
+ * the page (its own button, listened to passively: never clicked, never held
+ * up) every SKU whose price changed is recorded once: item, SKU, old → new,
+ * who, when. The saved prices come from the page's save response when it
+ * shows them, else from the SKU table (lib/collab/price-session.ts decides).
+ * Roles that may not edit pricing record nothing.
  */
 export function readSkuPrices(doc: Document): SkuPrice[] {
   const out: SkuPrice[] = [];
@@ -34,6 +36,9 @@ export function readSkuPrices(doc: Document): SkuPrice[] {
   return out;
 }
 
+/** How long a submit waits for the page's save response before the SKU table's prices are recorded. */
+const SAVE_WAIT_MS = 10_000;
+
 export const priceHistory: Feature = {
   id: 'price-history',
   include: (page) => page === 'itemEdit',
@@ -42,34 +47,51 @@ export const priceHistory: Feature = {
     if (!itemId) return;
     const allowed = await call<boolean>({ type: 'pricing.allowed' }).catch(() => false);
     if (!allowed || signal.aborted) return;
-    let baseline: SkuPrice[] = readSkuPrices(document);
-    let source: 'dom' | 'response' = 'dom';
+    const session = new PriceSession(itemId, readSkuPrices(document));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const save = (r: PriceRecord | null): void => {
+      if (!session.waiting) clearTimeout(timer);
+      if (!r || r.changes.length === 0) return;
+      const changes = r.changes.slice(0, 600).map((c) => ({ ...c, label: c.label.slice(0, 200) }));
+      void call({ type: 'prices.record', itemId, source: r.source, changes }).catch((err: unknown) => console.warn('[zhanggui] price history not saved', err));
+    };
 
+    // The page's own load and save responses, as the MAIN-world observer forwards them.
     const onMessage = (e: MessageEvent): void => {
       const r = parseObserved(e, window);
-      const prices = r ? pricesFromResponse(r.body, itemId) : null;
-      if (!prices) return;
-      // The page's own data is the better "before": keep DOM labels, take its prices.
-      const labels = new Map(baseline.map((s) => [s.skuId, s.label]));
-      baseline = prices.map((p) => ({ ...p, label: labels.get(p.skuId) ?? '' }));
-      source = 'response';
+      if (r) save(session.response(r.url, r.body));
     };
     window.addEventListener('message', onMessage);
     // The observer keeps what the page loaded before we started: ask for it again.
     window.postMessage({ tag: OBSERVER_TAG, kind: 'replay' }, location.origin);
 
+    // The page's own submit button: listened to, never clicked or held up.
     const onClick = (e: Event): void => {
       if (!(e.target instanceof Element) || !e.target.closest(css(S.itemEditSubmit))) return;
-      const now = readSkuPrices(document);
-      const changes = diffPrices(baseline, now).map((c) => ({ ...c, label: c.label.slice(0, 200) }));
-      if (changes.length === 0) return;
-      baseline = now;
-      void call({ type: 'prices.record', itemId, source, changes: changes.slice(0, 600) }).catch((err: unknown) => console.warn('[zhanggui] price history not saved', err));
+      session.submit(readSkuPrices(document));
+      clearTimeout(timer);
+      timer = setTimeout(() => save(session.flush()), SAVE_WAIT_MS);
     };
+    // A form submit nobody prevented navigates away before any save response: the table decides now.
+    const onSubmit = (e: Event): void => {
+      const form = e.target;
+      if (!(form instanceof HTMLFormElement) || !(form.querySelector(css(S.itemEditSubmit)) ?? form.querySelector(css(S.itemEditSkuRow)))) return;
+      if (!session.waiting) session.submit(readSkuPrices(document));
+      if (!e.defaultPrevented) save(session.flush());
+    };
+    const onHide = (): void => save(session.flush());
     document.addEventListener('click', onClick, { capture: true, passive: true });
+    // Bubble phase on window: the page's own submit handlers have run, so defaultPrevented is theirs.
+    window.addEventListener('submit', onSubmit, { passive: true });
+    window.addEventListener('pagehide', onHide);
     signal.addEventListener('abort', () => {
+      // Leaving the page (an SPA route change) while a save is awaited: the table decides.
+      if (session.waiting) save(session.flush());
+      clearTimeout(timer);
       window.removeEventListener('message', onMessage);
       document.removeEventListener('click', onClick, { capture: true });
+      window.removeEventListener('submit', onSubmit);
+      window.removeEventListener('pagehide', onHide);
     });
   },
 };
