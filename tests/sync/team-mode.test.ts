@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ZhangguiDb } from '../../lib/db/schema';
 import type { Task } from '../../lib/domain';
+import { saveBoard } from '../../lib/boards/store';
+import { saveTarget } from '../../lib/metrics/targets';
 import { TeamMode } from '../../lib/sync/team-mode';
 import { WorkspaceService } from '../../lib/workspace/service';
 import { PsqlSession, lit } from './support/psql';
@@ -52,7 +54,14 @@ describe('team mode (options page flows)', () => {
     shopId = s.shop!.id;
     const oldMe = s.meId!;
     const a = await o.ws.createTask(oldMe, { projectId: null, title: '拍主图', stage: '主图优化', assigneeId: oldMe });
-    await o.ws.createTask(oldMe, { projectId: null, title: '上架', dependsOn: [a.id], assigneeId: s.members.find((m) => m.name === '小美')!.id });
+    const xiaomei = s.members.find((m) => m.name === '小美')!.id;
+    await o.ws.createTask(oldMe, { projectId: null, title: '上架', dependsOn: [a.id], assigneeId: xiaomei });
+    // Area records made in local mode: the owner's go up (their author becomes the server member),
+    // a local-only teammate's comment stays in this browser.
+    const comment = (authorId: string, body: string) => ({ id: crypto.randomUUID(), shopId, taskId: a.id, authorId, body, mentions: [], at: Date.now(), updatedAt: Date.now(), deletedAt: null });
+    await o.db.table('comments').bulkAdd([comment(oldMe, '白底图周三前给'), comment(xiaomei, '收到')]);
+    const board = await saveBoard(o.db, shopId, oldMe, { name: '新品看板', itemId: null, shared: true, items: [] }, Date.now());
+    await saveTarget(o.db, shopId, { metric: 'payAmtRfdRate', itemId: null, monthly: null, line: { direction: 'max', value: 0.05 } }, oldMe, Date.now());
     await o.tm.connect({ url: 'https://abcd.supabase.co', anonKey: ANON });
     const v = await o.tm.createShop();
     expect(v).toMatchObject({ mode: 'team', shopId, status: { state: 'synced', pending: 0 } });
@@ -65,6 +74,10 @@ describe('team mode (options page flows)', () => {
     const mine = ((await o.db.tasks.toArray()) as Task[]).find((t) => t.title === '拍主图')!;
     expect(mine.assigneeId).toBe(me);
     expect(((await o.db.tasks.toArray()) as Task[]).find((t) => t.title === '上架')!.assigneeId).toBeNull();
+    expect(await admin.must(`select author_id::text from public.comments where shop_id = ${lit(shopId)};`)).toEqual([me]);
+    expect(await o.db.table('comments').count()).toBe(2);
+    expect(await admin.must(`select owner_id::text from public.boards where id = ${lit(board.id)};`)).toEqual([me]);
+    expect(await admin.must(`select value::text || ' ' || line_direction || ' ' || updated_by::text from public.targets where shop_id = ${lit(shopId)};`)).toEqual([`0.05 max ${me}`]);
     // Later edits go through the outbox.
     await o.ws.updateTask(me, mine.id, { priority: 'P0' });
     expect((await o.tm.syncNow()).state).toBe('synced');
@@ -82,6 +95,9 @@ describe('team mode (options page flows)', () => {
     expect(tasks.every((t) => t.stage === '主图优化')).toBe(true);
     expect(await o.db.tasks.count()).toBeGreaterThan(tasks.length);
     expect((await d.ws.state()).members.map((m) => m.role).sort()).toEqual(['designer', 'owner']);
+    // The shared board and the comment on the designer's image task came along.
+    expect((await d.db.table('boards').toArray()).map((b) => b.name)).toEqual(['新品看板']);
+    expect((await d.db.table('comments').toArray()).map((c) => c.body)).toEqual(['白底图周三前给']);
     expect((await d.tm.view()).mode === 'team' && (await d.tm.view() as { me: { role: string } | null }).me?.role).toBe('designer');
   });
 
