@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { call } from '@/lib/messaging/client';
 import { itemLabel } from '@/lib/items/label';
 import { metricByCode } from '@/lib/metrics/dictionary';
+import { PERIODS } from '@/lib/metrics/record';
 import type { MetricDetail } from '@/lib/metrics/messages';
 import { isAdditive, type Target } from '@/lib/metrics/targets';
 import type { WorkspaceState } from '@/lib/workspace/types';
@@ -24,7 +25,10 @@ export function KpiApp(): React.JSX.Element {
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(date) ? date : undefined;
   const pageUrl = params.get('url') ?? '';
   const def = metricByCode(metric);
-  const detail = useRemote<MetricDetail>(def ? { type: 'metrics.detail', metric, itemId, to: validDate } : null, [metric, itemId, validDate]);
+  const period = PERIODS.find((p) => p === params.get('period'));
+  // The badge's own figure: the detail judges status and the 7-day change for it, so they match the badge.
+  const figure = validDate && period && Number.isFinite(shown) ? { value: shown, date: validDate, period } : undefined;
+  const detail = useRemote<MetricDetail>(def ? { type: 'metrics.detail', metric, itemId, to: validDate, ...(figure ? { figure } : {}) } : null, [metric, itemId, validDate, period, shown]);
   const label = def?.labels[0] ?? metric;
   const d = detail.data;
   // "title (ID)" once the item catalog knows the item; the ID alone until then.

@@ -45,7 +45,15 @@ export const metricsRequests = [
   z.object({ type: z.literal('metrics.series'), metric: z.string().min(1).max(40), itemId: itemId.nullable(), period: period.optional(), from: isoDate, to: isoDate }),
   z.object({ type: z.literal('metrics.latest'), itemId: itemId.nullable(), period: period.optional() }),
   z.object({ type: z.literal('metrics.badges'), cells: z.array(cellSchema).max(500) }),
-  z.object({ type: z.literal('metrics.detail'), metric: z.string().min(1).max(40), itemId: itemId.nullable(), to: isoDate.optional(), days: z.number().int().min(7).max(366).optional() }),
+  z.object({
+    type: z.literal('metrics.detail'),
+    metric: z.string().min(1).max(40),
+    itemId: itemId.nullable(),
+    to: isoDate.optional(),
+    days: z.number().int().min(7).max(366).optional(),
+    /** The figure the badge shows (the page's value): status and 7-day average are judged for it, as on the badge. */
+    figure: z.object({ value: z.number().finite(), date: isoDate, period }).optional(),
+  }),
   z.object({ type: z.literal('metrics.target.set'), target: targetInputSchema }),
   /** The capture paused on a tab because Taobao's risk control stepped in: the team hears about it once a day per page. */
   z.object({ type: z.literal('metrics.riskPaused'), url: z.string().max(4000), reason: z.string().max(300) }),
@@ -184,7 +192,9 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
       const rows = hidden ? [] : await series(db, { shopId, metric: req.metric, itemId: req.itemId, period: 'day', from, to });
       const latest = rows[rows.length - 1] ?? null;
       const target = await getTarget(db, shopId, req.metric, req.itemId);
-      const avg = latest ? await sevenDayAverage(db, shopId, req.metric, req.itemId, latest.date) : null;
+      // The badge's figure when one is given (a real-time figure is newer than the last daily one), else the latest day.
+      const judged = hidden ? null : req.figure ? { metric: req.metric, itemId: req.itemId, ...req.figure } : latest;
+      const avg = judged ? await sevenDayAverage(db, shopId, req.metric, req.itemId, judged.date) : null;
       return {
         metric: req.metric,
         itemId: req.itemId,
@@ -195,7 +205,7 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
         target,
         avg7: avg?.value ?? null,
         latest,
-        status: latest ? await statusOf(services, shopId, target, latest) : null,
+        status: judged ? await statusOf(services, shopId, target, judged) : null,
         openTasks: openTaskCount(tasks, req.metric, req.itemId),
         hidden,
       } satisfies MetricDetail;

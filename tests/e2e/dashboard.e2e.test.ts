@@ -176,7 +176,8 @@ describe('the data dashboard', () => {
     const bytes = await exportCsv(page);
     expect(bytes.slice(0, 3)).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(new Uint8Array(bytes));
-    expect(text.split('\r\n')[0]).toContain('"统计日期","商品ID","支付金额","访客数"');
+    // 商品名称 (the item catalog's title, empty while unknown) follows 商品ID; the importer ignores it.
+    expect(text.split('\r\n')[0]).toContain('"统计日期","商品ID","商品名称","支付金额","访客数"');
     expect(text).toContain(`"${daysAgo(1)}","700000000003"`);
     expect(text.endsWith('\r\n')).toBe(true);
   });

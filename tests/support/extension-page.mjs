@@ -75,3 +75,10 @@ export async function storeRows(page, store) {
     store,
   );
 }
+
+/** Sends one message to the background from an extension page (as the side panel does) and unwraps the reply; throws on a refusal. */
+export async function sendFrom(page, msg) {
+  const reply = await page.evaluate((m) => globalThis.chrome.runtime.sendMessage(m), msg);
+  if (!reply?.ok) throw new Error(`${String(msg.type)}: ${reply?.error ?? 'no reply'}`);
+  return reply.data;
+}

@@ -10,6 +10,8 @@ import { composeBriefing, type BriefingRisk } from '@/lib/briefing/compose';
 import { leaderboardChart } from '@/lib/dashboard/charts';
 import { dailyRowsCsv } from '@/lib/dashboard/csv';
 import { DayIndex } from '@/lib/dashboard/day-index';
+import { parseCsv } from '@/lib/import/csv-parse';
+import { mapSycmTable } from '@/lib/import/sycm-table';
 import { labeller } from '@/lib/items/label';
 import { answerQuery } from '@/lib/nl/answer';
 import { draftBudgetPlan } from '@/lib/nl/budget';
@@ -136,6 +138,14 @@ describe('dashboards and reports', () => {
     expect(lines[1]).toBe('"2026-11-19","","","1000"');
     expect(lines[2]).toBe(`"2026-11-19","${ITEM}","${TITLE}","80"`);
     expect(lines[3]).toBe('"2026-11-19","700000000002","\'=HYPERLINK(""http://x"")","60"');
+    // The importer reads the file back, 商品名称 ignored.
+    const back = mapSycmTable(parseCsv(csv));
+    expect(back.errors).toEqual([]);
+    expect(back.rows.flatMap((r) => r.metrics).map((m) => [m.itemId, m.value])).toEqual([
+      [null, 1000],
+      [ITEM, 80],
+      ['700000000002', 60],
+    ]);
     // Without names the layout is the one the importer round-trip test pins.
     expect(dailyRowsCsv(index, ['2026-11-19'], [ITEM], ['uv']).split('\r\n')[0]).toBe('\uFEFF"统计日期","商品ID","访客数"');
   });

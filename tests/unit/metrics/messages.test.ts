@@ -112,6 +112,22 @@ describe('metrics.import, badges, detail and targets', () => {
     await handleMessage({ type: 'metrics.target.set', target: { metric: 'payAmtRfdRate', itemId: null, monthly: null, line: null } }, env);
     expect((await handleMessage({ type: 'metrics.targets.list' }, env))).toEqual({ ok: true, data: [] });
   });
+
+  it('detail for a badge’s own figure: a real-time figure is judged, not the last daily one, as on the badge', async () => {
+    await ingest(ID, ['2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22', '2026-11-23'].map((d) => fig('payRate', 0.03, d)));
+    await handleMessage({ type: 'metrics.target.set', target: { metric: 'payRate', itemId: null, monthly: null, line: { direction: 'min', value: 0.03 } } }, env);
+    const detail = async (extra: Record<string, unknown>): Promise<MetricDetail> => {
+      const r = await handleMessage({ type: 'metrics.detail', metric: 'payRate', itemId: null, to: '2026-11-24', ...extra }, env);
+      return (r.ok ? r.data : null) as MetricDetail;
+    };
+    // The last daily figure (3.00%) sits on the ≥ 3% line: watch. Today's real-time 2.47% is below it: breach.
+    expect((await detail({})).status?.status).toBe('watch');
+    const live = await detail({ figure: { value: 0.0247, date: '2026-11-24', period: 'realtime' } });
+    expect(live.status?.status).toBe('breach');
+    expect(live.avg7).toBeCloseTo(0.03, 10);
+    expect(live.latest?.date).toBe('2026-11-23');
+    expect((await handleMessage({ type: 'metrics.detail', metric: 'payRate', itemId: null, figure: { value: Number.NaN, date: '2026-11-24', period: 'realtime' } }, env)).ok).toBe(false);
+  });
 });
 
 describe('metrics.riskPaused', () => {
