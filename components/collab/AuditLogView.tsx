@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { AUDIT_KIND_LABELS, AUDIT_KINDS, type AuditEntry, type AuditKind } from '@/lib/collab/audit';
+import { labelFrom } from '@/lib/items/label';
 import type { WorkspaceState } from '@/lib/workspace/types';
 import { memberName } from '../shared/format';
+import { useItemNames } from '../shared/use-item-names';
 import { useRemote } from '../shared/use-remote';
 import './collab.css';
 
@@ -19,6 +21,7 @@ export function AuditLogView({ state }: { state: WorkspaceState }): React.JSX.El
   const [q, setQ] = useState('');
   const filter = { actorId: actorId || null, itemId: /^\d{5,20}$/.test(itemId.trim()) ? itemId.trim() : null, kinds: kind ? [kind] : undefined, from: from || null, to: to || null, q: q.trim() || null };
   const log = useRemote<AuditEntry[]>({ type: 'audit.list', filter, limit: 300 }, [actorId, itemId, kind, from, to, q]);
+  const names = useItemNames((log.data ?? []).flatMap((e) => e.itemIds));
   return (
     <div className="page audit-log">
       <h3>审计日志 Audit log</h3>
@@ -55,7 +58,7 @@ export function AuditLogView({ state }: { state: WorkspaceState }): React.JSX.El
             {e.itemIds.map((id) => (
               <a key={id} className="small" href={`#/item?id=${id}`}>
                 {' '}
-                时间线 {id}
+                时间线 {labelFrom(names, id)}
               </a>
             ))}
           </li>
