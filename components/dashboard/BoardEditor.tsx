@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { shareNotice } from '@/lib/boards/finance';
 import { FORMULA_EXAMPLES, DISPLAY_UNITS, type Board, type BoardItem } from '@/lib/boards/model';
 import { metricsOf, parseFormula } from '@/lib/boards/formula';
 import { metricLabel } from '@/lib/dashboard/format';
@@ -31,6 +32,8 @@ export function BoardEditor({ board, financeVisible, onDone }: { board: Board | 
   const [items, setItems] = useState<BoardItem[]>(board?.items ?? [blankItem()]);
   const [error, setError] = useState<string | null>(null);
   const metrics = METRICS.filter((m) => financeVisible || !m.finance);
+  // Shared with money items: the server shows the board only to finance roles (and its owner).
+  const notice = shareNotice({ shared, items });
 
   const update = (i: number, patch: Partial<BoardItem>): void => setItems((xs) => xs.map((x, k) => (k === i ? { ...x, ...patch } : x)));
   const save = async (): Promise<void> => {
@@ -57,6 +60,11 @@ export function BoardEditor({ board, financeVisible, onDone }: { board: Board | 
           <input type="checkbox" name="shared" checked={shared} onChange={(e) => setShared(e.target.checked)} /> 与团队共享 Share with the team
         </label>
       </div>
+      {notice && (
+        <p className="warn" data-share-notice>
+          {notice.zh} {notice.en}
+        </p>
+      )}
       {items.map((it, i) => {
         const parse = it.source.kind === 'formula' ? parseFormula(it.source.formula) : null;
         const hiddenInputs = parse?.ok ? metricsOf(parse.formula).filter((c) => !financeVisible && metricByCode(c)?.finance) : [];

@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import { evaluateBoardItem, type BoardItemFigures } from '@/lib/boards/evaluate-board';
+import { boardMentionsFinance, mayViewBoard } from '@/lib/boards/finance';
 import type { Board } from '@/lib/boards/model';
 import { seriesChart, type SeriesSpec } from '@/lib/dashboard/charts';
 import { SHOP, type DayIndex } from '@/lib/dashboard/day-index';
@@ -26,7 +27,8 @@ export function BoardsView({ index, filters, financeVisible, names }: { index: D
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Board | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const boards = list.data?.boards ?? [];
+  // The background already leaves out others' money boards for roles without finance; the view agrees.
+  const boards = (list.data?.boards ?? []).filter((b) => mayViewBoard(b, { memberId: list.data?.meId ?? null, mayFinance: financeVisible }));
   const board = boards.find((b) => b.id === selected) ?? boards[0] ?? null;
 
   if (editing) {
@@ -123,6 +125,7 @@ function BoardBody({
         ) : (
           ' · 同事共享的看板（只读） a teammate’s shared board (read-only)'
         )}
+        {mine && board.shared && boardMentionsFinance(board) && ' · 含金额指标：仅店主、运营总监、运营可见 money items: shared with owner, ops directors and operators only'}
       </p>
       {board.items.length === 0 && <p className="empty">这个看板还没有指标。 This board has no items yet.</p>}
       <div className="board-items">

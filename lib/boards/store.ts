@@ -1,11 +1,13 @@
 /**
  * Boards in the Dexie `boards` store (background only). A person sees their own boards and the
- * boards others marked shared; only the owner may change or delete a board. Rows that fail
- * validation on read are left out and reported, never crash the view.
+ * boards others marked shared — except others' boards that mention money, which only roles that
+ * may see finance see (./finance.ts, as the server's RLS does); only the owner may change or
+ * delete a board. Rows that fail validation on read are left out and reported, never crash the view.
  */
 import type { ZhangguiDb } from '../db/schema';
 import { newId } from '../domain/common';
 import { UserError, fromZod } from '../workspace/errors';
+import { mayViewBoard, type BoardViewer } from './finance';
 import { boardInputSchema, boardSchema, type Board } from './model';
 
 export interface BoardList {
@@ -14,14 +16,15 @@ export interface BoardList {
   invalid: number;
 }
 
-export async function listBoards(db: ZhangguiDb, shopId: string, memberId: string | null): Promise<BoardList> {
+export async function listBoards(db: ZhangguiDb, shopId: string, viewer: BoardViewer): Promise<BoardList> {
+  const memberId = viewer.memberId;
   const rows: unknown[] = await db.table('boards').where('shopId').equals(shopId).toArray();
   const boards: Board[] = [];
   let invalid = 0;
   for (const r of rows) {
     const p = boardSchema.safeParse(r);
     if (!p.success) invalid++;
-    else if (p.data.ownerId === memberId || p.data.shared) boards.push(p.data);
+    else if (mayViewBoard(p.data, viewer)) boards.push(p.data);
   }
   boards.sort((a, b) => (a.ownerId === memberId ? 0 : 1) - (b.ownerId === memberId ? 0 : 1) || a.createdAt - b.createdAt);
   return { boards, invalid };

@@ -6,6 +6,14 @@
 #   using-true   USING (...)       -> USING (true)        select/update/delete
 #   check-true   WITH CHECK (...)  -> WITH CHECK (true)   insert/update
 #   dropped      DROP POLICY
+#   money-blind  the money test in USING / WITH CHECK answers false
+#                (private.is_finance_metric(...), private.board_mentions_finance(...)
+#                -> false): every row counts as non-money, so money metrics,
+#                targets, rules, alerts and boards open to every member
+#                (select and insert policies that have such a test; an update
+#                or delete also passes the table's select policy, which keeps
+#                its money test, so blinding the update policy alone changes
+#                nothing: an alert's metric comes from its rule and cannot change)
 # and runs the pgTAP files (in order, stopping at the first failing file;
 # the first file, the RLS matrix, is first run on the mutated table's cells only).
 # The mutant must make at least one test fail. Prints one line per case:
@@ -41,6 +49,13 @@ from (
   select 'dropped', tbl, policyname,
          format('drop policy %I on %I.%I', policyname, schemaname, tablename)
   from p
+  union all
+  select 'money-blind', tbl, policyname,
+         format('alter policy %I on %I.%I', policyname, schemaname, tablename)
+         || case when qual ~ r.re then format(' using (%s)', regexp_replace(qual, r.re, 'false', 'g')) else '' end
+         || case when with_check ~ r.re then format(' with check (%s)', regexp_replace(with_check, r.re, 'false', 'g')) else '' end
+  from p, (select 'private\.(is_finance_metric|board_mentions_finance)\([^()]*\)'::text as re) r
+  where cmd in ('SELECT', 'INSERT') and (qual ~ r.re or with_check ~ r.re)
 ) m
 SQL
 [ -s "$list" ] || { echo "ERROR - - \"-\" no policies found"; exit 1; }

@@ -65,6 +65,9 @@ insert into tests.matrix values
   ('alerts', 'd9000000-0000-4000-8000-00000000000f', 'deleted alert', 'ODPLCGW', null, '', 'OD', '{}'),
   ('boards', 'da000000-0000-4000-8000-000000000001', 'operator''s shared board', 'ODPLCGW', 'ODPLCGW', 'P', '', '{"owner_id":"$me"}'),
   ('boards', 'da000000-0000-4000-8000-000000000002', 'designer''s private board', 'G', 'ODPLCGW', 'G', '', '{"owner_id":"$me"}'),
+  -- Shared boards that mention money: finance roles and the owner only.
+  ('boards', 'da000000-0000-4000-8000-000000000003', 'operator''s shared payAmt board (finance)', 'ODP', 'ODPLCGW', 'P', '', '{"owner_id":"$me"}'),
+  ('boards', 'da000000-0000-4000-8000-000000000004', 'cs''s shared payAmt / uv board (finance)', 'ODPC', 'ODPLCGW', 'C', '', '{"owner_id":"$me"}'),
   ('boards', 'da000000-0000-4000-8000-00000000000e', 'deleted private board', 'G', null, '', '', '{}'),
   ('boards', 'da000000-0000-4000-8000-00000000000f', 'deleted shared board', 'ODPLCGW', null, '', 'OD', '{}'),
   ('boards', 'db000000-0000-4000-8000-000000000001', 'other shop''s shared board', 'X', null, 'X', '', '{}'),
@@ -87,7 +90,7 @@ insert into tests.moves values
   ('members', 'ODPLCGWX'), ('invitations', 'OD'), ('projects', 'ODPX'), ('tasks', 'ODPLCGWX'),
   ('task_dependencies', 'ODPLCG'), ('comments', 'CG'), ('attachments', 'G'), ('image_versions', 'ODPG'),
   ('price_changes', 'ODP'), ('metric_snapshots', 'ODP'), ('targets', 'ODP'), ('rules', 'ODP'),
-  ('alerts', 'ODPLCGW'), ('boards', 'PGX'), ('audit_log', 'ODPLCGWXS');
+  ('alerts', 'ODPLCGW'), ('boards', 'PCGX'), ('audit_log', 'ODPLCGWXS');
 
 /** 'tasks' -> public.tasks; a schema-qualified name (storage.objects) stays as it is. */
 create function tests.rel(p_tbl text)

@@ -7,7 +7,7 @@
 begin;
 \ir fixtures.psql
 
-select plan(114);
+select plan(136);
 
 /** 'udt_name nullable default' of a column, e.g. 'int2 NO 0'. */
 create function tests.col(p_table text, p_column text)
@@ -273,6 +273,68 @@ select is((select a -> 0 ->> 'status' from (select tests.push('G', 'c0000000-000
   'ok', 'boards: the owner shares the board');
 select is(tests.try('C', $q$select count(*) from public.boards where id = 'da000000-0000-4000-8000-0000000000a1'$q$),
   'ok', 'boards: once shared, every member of the shop sees it');
+
+-- ---------------------------------------------------------------------------
+-- 3b. Money on boards: the one list of money codes, how a board's items are
+-- read for it, and a board that gains a money item after it was shared. (The
+-- RLS matrix has the cells: shared money boards, metric and formula.)
+-- ---------------------------------------------------------------------------
+select is(private.finance_metrics(), '{payAmt,payPct,rfdSucAmt,p4pExpendAmt,uvAvgValue}'::text[],
+  'money: private.finance_metrics() lists the five money codes');
+select is(
+  (select array_agg(private.is_finance_metric(c) order by n)
+   from unnest(array['payAmt', 'payPct', 'rfdSucAmt', 'p4pExpendAmt', 'uvAvgValue', 'uv', 'payRate', 'PayAmt', '', null]) with ordinality u (c, n)),
+  '{t,t,t,t,t,f,f,f,f,f}'::boolean[],
+  'money: is_finance_metric answers as before (the five codes, exact case; null and others are not money)');
+select is(
+  (select array_agg(p.proname::text order by p.proname) from pg_proc p
+   where p.pronamespace = 'private'::regnamespace and p.prosrc ~ '(payAmt|payPct|rfdSucAmt|p4pExpendAmt|uvAvgValue)'),
+  '{finance_metrics}'::text[],
+  'money: the codes are written in one place (private.finance_metrics; is_finance_metric reads it)');
+select is(private.board_mentions_finance(x.items::jsonb), x.expected, 'board_mentions_finance: ' || x.label)
+from (values
+  (1, '[{"source":{"kind":"metric","metric":"payAmt"}}]', true, 'a payAmt metric item'),
+  (2, '[{"source":{"kind":"metric","metric":"uv"}},{"source":{"kind":"metric","metric":"uvAvgValue"}}]', true, 'the second item is uvAvgValue'),
+  (3, '[{"source":{"kind":"formula","formula":"payAmt / uv"}}]', true, 'formula payAmt / uv'),
+  (4, '[{"source":{"kind":"formula","formula":"0.5*avg7(payPct)"}}]', true, 'formula 0.5*avg7(payPct)'),
+  (5, '[{"source":{"kind":"formula","formula":"(rfdSucAmt)/payByrCnt"}}]', true, 'formula (rfdSucAmt)/payByrCnt'),
+  (6, '[{"source":{"kind":"formula","formula":"uv\np4pExpendAmt"}}]', true, 'a code after a line break'),
+  (7, '[{"source":{"kind":"formula","formula":"uv","metric":"payAmt"}}]', true, 'a formula item carrying a money metric field'),
+  (8, '[{"source":{"kind":"formula","formula":"（payAmt）/uv + 支付rfdSucAmt"}}]', true, 'next to full-width or Chinese characters (whatever the locale)'),
+  (9, '[{"source":{"kind":"formula","formula":"cartByrCnt / uv"}},{"source":{"kind":"metric","metric":"payRate"}}]', false, 'no money metric'),
+  (10, '[{"source":{"kind":"formula","formula":"payAmtX / uv + xpayPct + pay_Amt + payamt"}}]', false, 'only whole, exact names count'),
+  (11, '[1, "payAmt", null, {"source":"payAmt"}, {"source":{"metric":7}}]', false, 'items that are not board items mention nothing'),
+  (12, '[]', false, 'no items'),
+  (13, '{"source":{"metric":"payAmt"}}', false, 'not an array')
+) x (n, items, expected, label)
+order by x.n;
+
+-- The seed's shared board has no money: cs sees it. Its owner adds a money formula
+-- after sharing: from then on only finance roles (and the owner) see it, also
+-- through pull_changes; removing the item shows it again.
+select is(tests.try('C', $q$select count(*) from public.boards where id = 'da000000-0000-4000-8000-000000000001'$q$),
+  'ok', 'boards: cs sees the shop''s shared board without money');
+select is((select a -> 0 ->> 'status' from (select tests.push('P', 'c0000000-0000-4000-8000-0000000000b3', $j$[
+     {"seq": 1, "table": "boards", "op": "upsert", "id": "da000000-0000-4000-8000-000000000001",
+      "fields": {"items": [{"id": "uv", "label": "访客数", "source": {"kind": "metric", "metric": "uv"}, "unit": "count", "target": 8000, "warning": 7000, "higherIsBetter": true},
+                           {"id": "val", "label": "UV价值", "source": {"kind": "formula", "formula": "avg7(payAmt) / avg7(uv)"}, "unit": "CNY", "target": 6, "warning": 4, "higherIsBetter": true}]}}]$j$) a) x),
+  'ok', 'boards: the owner adds a money formula to the shared board');
+select is(
+  (select string_agg(i.code || '=' || tests.try(i.code, $q$select count(*) from public.boards where id = 'da000000-0000-4000-8000-000000000001'$q$), ' ' order by i.code)
+   from tests.identities i where i.code in ('O', 'D', 'P', 'L', 'C', 'G', 'W')),
+  'C=none D=ok G=none L=none O=ok P=ok W=none',
+  'boards: after the edit only owner, ops_director and operator see the board (cs, cs_lead, designer, warehouse do not)');
+select tests.become('C');
+select ok(not exists (select 1 from public.pull_changes('5a000000-0000-4000-8000-000000000001', 0, 1000) e
+                      where e -> 'row' ->> 'id' = 'da000000-0000-4000-8000-000000000001'),
+  'boards: pull_changes no longer gives cs the board nor its money lines');
+reset role;
+select is((select a -> 0 ->> 'status' from (select tests.push('P', 'c0000000-0000-4000-8000-0000000000b3', $j$[
+     {"seq": 2, "table": "boards", "op": "upsert", "id": "da000000-0000-4000-8000-000000000001",
+      "fields": {"items": [{"id": "uv", "label": "访客数", "source": {"kind": "metric", "metric": "uv"}, "unit": "count", "target": 8000, "warning": 7000, "higherIsBetter": true}]}}]$j$) a) x),
+  'ok', 'boards: the owner removes the money item');
+select is(tests.try('W', $q$select count(*) from public.boards where id = 'da000000-0000-4000-8000-000000000001'$q$),
+  'ok', 'boards: without money the shared board shows to everyone again');
 
 -- ---------------------------------------------------------------------------
 -- 4. Firings (alerts) recorded by several browsers.

@@ -72,6 +72,15 @@ describe('boards messages', () => {
     expect(await handleMessage({ type: 'boards.save', board: { ...saved, name: 'x' } }, env)).toMatchObject({ ok: false });
   });
 
+  it('does not list a teammate\'s shared money board to a role without finance', async () => {
+    await ok({ type: 'boards.save', board: input });
+    await ok({ type: 'boards.save', board: { ...input, name: '销售看板', items: [{ ...input.items[0], id: 'p', label: '销售额', source: { kind: 'metric', metric: 'payAmt' }, unit: 'CNY', target: 50000 }] } });
+    await ok({ type: 'boards.save', board: { ...input, name: 'ROI', items: [{ ...input.items[0], id: 'r', label: 'ROI', source: { kind: 'formula', formula: 'payAmt / p4pExpendAmt' }, unit: 'number' }] } });
+    expect((await ok<{ boards: Board[] }>({ type: 'boards.list' })).boards.map((b) => b.name).sort()).toEqual(['ROI', '转化看板', '销售看板']);
+    await meAs('小陈');
+    expect((await ok<{ boards: Board[] }>({ type: 'boards.list' })).boards.map((b) => b.name)).toEqual(['转化看板']);
+  });
+
   it('refuses a malicious formula at the receiver', async () => {
     const r = await handleMessage({ type: 'boards.save', board: { ...input, items: [{ ...input.items[0], source: { kind: 'formula', formula: '__proto__.polluted' } }] } }, env);
     expect(r).toMatchObject({ ok: false, error: expect.stringContaining('formula error') });
