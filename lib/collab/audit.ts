@@ -1,4 +1,5 @@
 import type { Activity, Member, Task } from '../domain';
+import { labeller, type ItemNames } from '../items/label';
 import type { Comment, ImageVersion, PriceChange } from './model';
 
 /**
@@ -57,7 +58,10 @@ export function buildAudit(src: {
   imageVersions: readonly ImageVersion[];
   priceChanges: readonly PriceChange[];
   comments: readonly Comment[];
+  /** Item titles from the catalog: entries read "商品 title (ID)", and searching a title finds them. */
+  itemNames?: ItemNames;
 }): AuditEntry[] {
+  const item = labeller(src.itemNames);
   const taskById = new Map(src.tasks.map((t) => [t.id, t]));
   const out: AuditEntry[] = [];
   for (const a of src.activity) {
@@ -67,7 +71,7 @@ export function buildAudit(src: {
     out.push({ id: a.id, at: a.at, actorId: a.actorId, kind: a.entity, entityId: a.entityId, itemIds: task?.itemIds ?? [], text: `${ACTION_ZH[a.action]}${ENTITY_ZH[a.entity]}${name}${change}` });
   }
   for (const v of src.imageVersions) {
-    const what = `商品 ${v.itemId} 主图${v.slot + 1} 版本 v${v.version}${v.imageId ? ` (${v.imageId})` : ''}`;
+    const what = `商品 ${item(v.itemId)} 主图${v.slot + 1} 版本 v${v.version}${v.imageId ? ` (${v.imageId})` : ''}`;
     out.push({ id: `${v.id}:rec`, at: v.at, actorId: v.createdBy, kind: 'image', entityId: v.id, itemIds: [v.itemId], text: `记录${what}${v.note ? ` · ${v.note}` : ''}` });
     if (v.liveSince !== null) out.push({ id: `${v.id}:live`, at: v.liveSince, actorId: null, kind: 'image', entityId: v.id, itemIds: [v.itemId], text: `${what} 上线 live` });
     if (v.liveUntil !== null) out.push({ id: `${v.id}:end`, at: v.liveUntil, actorId: null, kind: 'image', entityId: v.id, itemIds: [v.itemId], text: `${what} 被替换 replaced` });
@@ -80,7 +84,7 @@ export function buildAudit(src: {
       kind: 'price',
       entityId: p.id,
       itemIds: [p.itemId],
-      text: `改价 商品 ${p.itemId} SKU ${p.skuLabel || p.skuId || ''}: ${yuan(p.oldPrice)} → ${yuan(p.newPrice)}`,
+      text: `改价 商品 ${item(p.itemId)} SKU ${p.skuLabel || p.skuId || ''}: ${yuan(p.oldPrice)} → ${yuan(p.newPrice)}`,
     });
   }
   for (const c of src.comments) {

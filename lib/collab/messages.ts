@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { canEditPricing, itemId, role, stage, taskSchema } from '../domain';
 import { localToday } from '../domain/dates';
+import { itemNames } from '../items/catalog';
 import { defineArea } from '../messaging/area';
 import { teamModeFor } from '../sync/messages';
 import type { Services } from '../messaging/area';
@@ -188,6 +189,7 @@ async function auditList(s: Services, filter: Parameters<typeof filterAudit>[1],
     imageVersions: validRows(await s.db.table('imageVersions').toArray(), imageVersionSchema),
     priceChanges: await listPriceChanges(s),
     comments: validRows(await s.db.table('comments').toArray(), commentSchema),
+    itemNames: await itemNames(s.db, actor.shop.id),
   });
   return filterAudit(entries, filter, dayOf, actor.state.members).slice(0, limit);
 }

@@ -5,6 +5,7 @@ import { ATTACHMENT_MAX_BYTES, COMMENT_MAX_CHARS } from '@/lib/collab/limits';
 import type { AttachmentMeta, Comment, ImageVersion, PriceChange, Sop } from '@/lib/collab/model';
 import type { AuditEntry } from '@/lib/collab/audit';
 import { ZhangguiDb } from '@/lib/db/schema';
+import { recordSeenItems } from '@/lib/items/catalog';
 import { putRecords } from '@/lib/metrics/store';
 import { loadSampleWorkspace } from '@/lib/demo/sample';
 import { handleMessage } from '@/lib/messaging/handler';
@@ -186,6 +187,10 @@ describe('audit log and item timeline', () => {
     expect(await ok<AuditEntry[]>({ type: 'audit.list', filter: { itemId: '700000000003', kinds: ['price'] } })).toEqual([]);
     expect((await ok<AuditEntry[]>({ type: 'audit.list', filter: { q: '场景图', kinds: ['image'] } })).length).toBeGreaterThan(0);
     expect(await ok<AuditEntry[]>({ type: 'audit.list', filter: { from: '2030-01-01' } })).toEqual([]);
+    // Once a page has shown the item's title, entries name it, and searching the title finds them.
+    await recordSeenItems(db, (await workspace.state()).shop!.id, [{ itemId: '700000000001', title: '北欧实木餐桌 家用小户型' }], clock);
+    const named = await ok<AuditEntry[]>({ type: 'audit.list', filter: { q: '实木餐桌', kinds: ['price'] } });
+    expect(named.map((e) => e.text)).toEqual([expect.stringContaining('改价 商品 北欧实木餐桌 家用小户型 (700000000001)')]);
   });
   it('puts tasks, versions, price changes and captured KPIs of one item together', async () => {
     const shop = (await workspace.state()).shop!;
