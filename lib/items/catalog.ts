@@ -4,7 +4,9 @@
  * already reads (capture, 商品管理 rows, the item edit page, see lib/items/seen.ts); nothing is
  * ever fetched from Taobao for a name. Last seen wins. Titles are product names, never buyer
  * data. Every record is validated with zod when written and when read; a row that does not
- * parse is moved to the quarantine table, not shown.
+ * parse is moved to the quarantine table, not shown. In team mode the shop's catalog is
+ * shared through public.item_catalog (lib/sync/area/items.ts): a new title or picture is
+ * pushed, a re-seen one is not; removing an entry here stays local.
  */
 import { z } from 'zod';
 import type { ZhangguiDb } from '../db/schema';

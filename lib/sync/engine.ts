@@ -4,6 +4,7 @@ import type { ZhangguiDb } from '../db/schema';
 import type { Member, Task } from '../domain';
 import { AREA_ADAPTERS, adapterForTable, type AreaAdapter } from './area';
 import { announceArrivals, type Arrival } from './area/arrivals';
+import { keyText } from './area/adapter';
 import { markUntracked } from './area/tracking';
 import { checkSyncColumns, fromServerFields, fromServerRow, isLocalTable, parseDependencyRow, type LocalTable } from './mapping';
 import { SYNC_KEYS, isPermanent, type OutboxRow, type PushAnswer, type SyncStatus } from './model';
@@ -330,14 +331,14 @@ export class SyncEngine {
       if (pending.has(row.id as string)) continue;
       const key = adapter.localKey(row);
       const before = (await table.get(key)) as Record<string, unknown> | undefined;
-      if (row.deleted_at !== null && adapter.deletes === 'hard') {
+      if (row.deleted_at !== null && adapter.deletes !== 'soft') {
         if (before) await table.delete(key);
         continue;
       }
       const parsed = adapter.fromServer(row, before);
       if (!parsed.ok) {
         quarantined += 1;
-        await db.quarantine.add({ table: `sync:${adapter.table}`, key, row, reason: parsed.reason, at: this.clock() });
+        await db.quarantine.add({ table: `sync:${adapter.table}`, key: keyText(key), row, reason: parsed.reason, at: this.clock() });
         continue;
       }
       await table.put(parsed.record);
@@ -455,6 +456,7 @@ const TABLE_LABEL: Record<string, string> = {
   rules: '规则 rule',
   alerts: '规则触发 rule firing',
   boards: '看板 board',
+  item_catalog: '商品名称 item title',
 };
 
 function describe(r: OutboxRow): string {

@@ -62,7 +62,7 @@ SQL
 
 one() {
   local n="$1" kind="$2" tbl="$3" pol="$4" sql="$5"
-  local db="zg_mutant_$n" f out killer=""
+  local db="zg_mutant_$n" f out rc killer=""
   if ! out=$(psql -X -q -v ON_ERROR_STOP=1 -d postgres -c "create database $db template $ZG_MUT_TEMPLATE" 2>&1); then
     echo "ERROR $kind $tbl \"$pol\" create database: $out"; return
   fi
@@ -73,7 +73,10 @@ one() {
     # catch it, every test file in full.
     f="${ZG_MUT_TESTS%% *}"
     out=$(PGOPTIONS="-c zg.only_table=$tbl" psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" -f "$f" 2>&1)
-    if [ $? -ne 0 ] || grep -qE '^not ok|^# Looks like' <<<"$out"; then killer="$(basename "$f") ($tbl cells)"; fi
+    rc=$?
+    # A table whose matrix lives in its own file (item_catalog: 08) has no cells
+    # here: pgTAP's "No tests run!" is not a kill, the full run decides.
+    if ! grep -q 'No tests run!' <<<"$out" && { [ $rc -ne 0 ] || grep -qE '^not ok|^# Looks like' <<<"$out"; }; then killer="$(basename "$f") ($tbl cells)"; fi
     [ -n "$killer" ] || for f in $ZG_MUT_TESTS; do
       out=$(psql -X -q -A -t -v ON_ERROR_STOP=1 -d "$db" -f "$f" 2>&1)
       if [ $? -ne 0 ] || grep -qE '^not ok|^# Looks like' <<<"$out"; then killer="$(basename "$f")"; break; fi

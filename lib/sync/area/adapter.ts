@@ -1,3 +1,4 @@
+import type { IndexableType } from 'dexie';
 import type { z } from 'zod';
 
 /**
@@ -15,15 +16,22 @@ export interface AreaAdapter {
   readonly table: string;
   /**
    * 'soft': a local delete is a `deletedAt` field (kept as history, comes back as one);
-   * 'hard': the local row is removed, and a pulled tombstone removes it.
+   * 'hard': the local row is removed, and a pulled tombstone removes it;
+   * 'none': a local delete stays local (the store is a cache, e.g. the item catalog,
+   * whose quarantine must not remove a teammate's row); a pulled tombstone still removes it.
    */
-  readonly deletes: 'soft' | 'hard';
+  readonly deletes: 'soft' | 'hard' | 'none';
   /** The row's server id, or null when the record is not shared (not of a synced shop, a local-only id). */
   serverId(record: Record<string, unknown>): string | null;
   /** The columns a client writes (server-managed ones — id, revision, timestamps — never). */
   toServer(record: Record<string, unknown>): Record<string, unknown>;
-  /** The Dexie key a pulled row is stored under (hard deletes remove it). */
-  localKey(row: Record<string, unknown>): string;
+  /**
+   * What an upsert carries, given the server columns that changed (never empty) and the
+   * record's full server columns; null queues nothing. Default: the changed columns.
+   */
+  upsertFields?(changed: Record<string, unknown>, full: Record<string, unknown>): Record<string, unknown> | null;
+  /** The Dexie key a pulled row is stored under (hard deletes remove it); compound for compound-key stores. */
+  localKey(row: Record<string, unknown>): IndexableType;
   /**
    * Fields naming a member (a local member id). A local shop put on the server maps them to
    * server members; a required one that has no server member keeps the record local.
@@ -34,6 +42,9 @@ export interface AreaAdapter {
 }
 
 export type Parsed = { ok: true; record: Record<string, unknown> } | { ok: false; reason: string };
+
+/** A Dexie key as text (quarantine rows, messages): compound keys joined with '|'. */
+export const keyText = (key: IndexableType): string => (Array.isArray(key) ? key.map((k) => String(k)).join('|') : String(key));
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const isUuid = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);

@@ -96,8 +96,9 @@ async function storedRows(table: DBCoreTable, req: DBCoreMutateRequest): Promise
 
 /**
  * The outbox rows for one record going from `before` to `after` (undefined = removed):
- * an upsert of the server columns that changed (all of them for a new row), and a
- * delete when the record was removed or (soft-delete stores) got its deletedAt.
+ * an upsert of the server columns that changed (all of them for a new row; the adapter's
+ * upsertFields may widen or drop it), and a delete when the record was removed (not for
+ * deletes 'none') or (soft-delete stores) got its deletedAt.
  */
 export function changeRows(adapter: AreaAdapter, shopId: string, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined, at: number): NewOutboxRow[] {
   const subject = after ?? before;
@@ -105,13 +106,14 @@ export function changeRows(adapter: AreaAdapter, shopId: string, before: Record<
   const rowId = adapter.serverId(subject);
   if (!rowId) return [];
   const row = (op: 'upsert' | 'delete', fields: Record<string, unknown>): NewOutboxRow => ({ table: adapter.table as NewOutboxRow['table'], rowId, op, fields, baseRevision: null, at });
-  if (!after) return [row('delete', {})];
+  if (!after) return adapter.deletes === 'none' ? [] : [row('delete', {})];
   const out: NewOutboxRow[] = [];
   const next = adapter.toServer(after);
   const prev = before ? adapter.toServer(before) : null;
   const changed = prev ? Object.fromEntries(Object.entries(next).filter(([k, v]) => JSON.stringify(v) !== JSON.stringify(prev[k]))) : next;
   const wasDeleted = before?.deletedAt != null;
-  if (Object.keys(changed).length > 0 && !wasDeleted) out.push(row('upsert', changed));
+  const fields = Object.keys(changed).length === 0 ? null : adapter.upsertFields ? adapter.upsertFields(changed, next) : changed;
+  if (fields && !wasDeleted) out.push(row('upsert', fields));
   if (adapter.deletes === 'soft' && after.deletedAt != null && !wasDeleted) out.push(row('delete', {}));
   return out;
 }

@@ -9,7 +9,7 @@ select plan(20);
 
 select tables_are('public', array[
   'shops', 'members', 'invitations', 'projects', 'tasks', 'task_dependencies', 'comments', 'attachments',
-  'image_versions', 'price_changes', 'metric_snapshots', 'targets', 'rules', 'alerts', 'boards', 'audit_log'
+  'image_versions', 'price_changes', 'metric_snapshots', 'targets', 'rules', 'alerts', 'boards', 'item_catalog', 'audit_log'
 ], 'public has exactly the team-mode tables (a new table must be added to the RLS matrix)');
 
 select is(

@@ -50,8 +50,8 @@ select ok(
   'boards: row level security enabled and forced');
 select is(
   (select array_agg(t) from unnest(private.syncable_tables()) t),
-  '{shops,members,boards,invitations,projects,tasks,task_dependencies,comments,attachments,image_versions,price_changes,metric_snapshots,targets,rules,alerts}'::text[],
-  'boards is syncable, after members (dependency order kept)');
+  '{shops,members,boards,invitations,projects,tasks,task_dependencies,comments,attachments,image_versions,price_changes,metric_snapshots,targets,rules,alerts,item_catalog}'::text[],
+  'boards is syncable, after members (dependency order kept; item_catalog joins last in 20261129000400)');
 select ok(
   not has_function_privilege('anon', 'private.syncable_tables()', 'execute')
   and has_function_privilege('authenticated', 'private.syncable_tables()', 'execute'),

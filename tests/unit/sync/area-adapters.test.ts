@@ -34,14 +34,15 @@ const SAMPLES: Record<string, Record<string, unknown>> = {
     id: crypto.randomUUID(), shopId: SHOP, ownerId: ME, name: '大促看板', itemId: null, shared: true, createdAt: T0, updatedAt: T1,
     items: [{ id: 'a', label: '加购率', source: { kind: 'formula', formula: 'cartByrCnt / uv' }, unit: 'rate', target: 0.1, warning: 0.05, higherIsBetter: true }],
   },
+  itemCatalog: { shopId: SHOP, itemId: '680012345678', title: '北欧实木餐桌 家用小户型', imageUrl: 'https://img.alicdn.com/imgextra/i1/O1CN01abc.jpg', seenAt: T1 },
 };
 
 /** What pull_changes would hand back for a record: its columns plus the server-managed ones. */
 function serverRow(store: string, rec: Record<string, unknown>): Record<string, unknown> {
   const a = adapterForStore(store)!;
   const ts = (m: unknown): string => new Date(m as number).toISOString();
-  const created = rec.at ?? rec.createdAt ?? rec.updatedAt;
-  const updated = rec.updatedAt ?? rec.at;
+  const created = rec.at ?? rec.createdAt ?? rec.updatedAt ?? rec.seenAt;
+  const updated = rec.updatedAt ?? rec.at ?? rec.seenAt;
   return { ...a.toServer(rec), id: a.serverId(rec), revision: 7, field_revisions: {}, created_at: ts(created), updated_at: ts(updated), deleted_at: null };
 }
 
@@ -55,7 +56,8 @@ describe('area adapters: local record → server columns → local record', () =
     it(`${store} round-trips`, () => {
       const a = adapterForStore(store)!;
       const row = serverRow(store, rec);
-      expect(a.localKey(row)).toBe(rec.id ?? rec.key);
+      // The Dexie key: an id, a firing's key, or the catalog's compound [shopId, itemId].
+      expect(a.localKey(row)).toEqual(rec.id ?? rec.key ?? [rec.shopId, rec.itemId]);
       const back = a.fromServer(row, rec);
       expect(back).toEqual({ ok: true, record: rec });
     });

@@ -36,6 +36,7 @@ const FULL: Record<string, Record<string, unknown>> = {
   rules: { shopId: 's', version: 1, name: 'n', enabled: true, trigger: 'daily', condition: {}, actions: {}, stormLimit: 20 },
   firings: { shopId: 's', ruleId: 'r', scope: 'shop', period: 'p', ruleName: 'n', provisional: false, messageZh: '', messageEn: '', evidence: {}, notify: [], suggestion: null, taskId: null, at: 1 },
   boards: { shopId: 's', ownerId: 'o', name: 'n', itemId: null, shared: false, items: [] },
+  itemCatalog: { shopId: 's', itemId: '12345', title: '餐桌', imageUrl: 'https://img.alicdn.com/a.jpg', seenAt: 1 },
 };
 
 describe('area adapters write only columns their server table has', () => {
