@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Task } from '../../lib/domain';
 import type { SyncServer } from '../../lib/sync/server';
+import { dependencyId } from '../../lib/sync/uuid5';
 import { faultyFetch, network, rngFrom } from './support/faults';
 import { PsqlSession } from './support/psql';
 import { browserFor, clientFor, createShop, supabaseServer, type TestClient, type TestUser } from './support/world';
@@ -147,5 +148,110 @@ describe('sync engine', () => {
     await b.engine.sync();
     await a.engine.sync();
     expect((await a.db.tasks.get(y.id))?.dependsOn).toEqual([]);
+  });
+});
+
+// A dependency's id is derived from its two tasks, so removing an edge and adding it again
+// writes the same row twice: the server revives the tombstone for whoever may edit the task
+// (supabase/migrations/20261129000200_sync_pull_and_edges.sql).
+describe('re-adding a removed dependency', () => {
+  async function serverEdge(taskId: string, dependsOnId: string): Promise<{ deleted: boolean; revision: number }[]> {
+    const lines = await admin.must(
+      `select json_build_object('deleted', deleted_at is not null, 'revision', revision) from public.task_dependencies
+       where task_id = '${taskId}' and depends_on_id = '${dependsOnId}';`,
+    );
+    return lines.map((l) => JSON.parse(l) as { deleted: boolean; revision: number });
+  }
+
+  it('client A adds, removes and re-adds an edge (synced in between, then all at once); client B converges', async () => {
+    const a = browser(0);
+    const b = browser(1);
+    const me = users[0]!.memberId;
+    await a.engine.sync();
+    await b.engine.sync();
+    const x = await a.ws.createTask(me, { projectId: null, title: '拍摄主图' });
+    const y = await a.ws.createTask(me, { projectId: null, title: '上架' });
+
+    // Added and synced: B sees it.
+    await a.ws.updateTask(me, y.id, { dependsOn: [x.id] });
+    expect(await a.engine.sync()).toMatchObject({ state: 'synced', pending: 0 });
+    await b.engine.sync();
+    expect((await b.db.tasks.get(y.id))?.dependsOn).toEqual([x.id]);
+    const [added] = await serverEdge(y.id, x.id);
+
+    // Removed and synced: a tombstone on the server, gone on B.
+    await a.ws.updateTask(me, y.id, { dependsOn: [] });
+    expect(await a.engine.sync()).toMatchObject({ state: 'synced', pending: 0 });
+    await b.engine.sync();
+    expect((await b.db.tasks.get(y.id))?.dependsOn).toEqual([]);
+    const [removed] = await serverEdge(y.id, x.id);
+    expect(removed).toMatchObject({ deleted: true });
+    expect(removed!.revision).toBeGreaterThan(added!.revision);
+
+    // Re-added: the same id is pushed again and revived, with no refusal.
+    await a.ws.updateTask(me, y.id, { dependsOn: [x.id] });
+    expect(await a.db.table('outbox').toArray()).toMatchObject([{ table: 'task_dependencies', op: 'upsert', rowId: dependencyId(y.id, x.id) }]);
+    expect(await a.engine.sync()).toMatchObject({ state: 'synced', pending: 0, reason: null });
+    expect((await a.db.tasks.get(y.id))?.dependsOn).toEqual([x.id]);
+    expect(await a.db.table('alerts').count()).toBe(0);
+    const after = await serverEdge(y.id, x.id);
+    expect(after).toHaveLength(1); // the same row, live again
+    expect(after[0]).toMatchObject({ deleted: false });
+    expect(after[0]!.revision).toBeGreaterThan(removed!.revision);
+    await b.engine.sync();
+    expect((await b.db.tasks.get(y.id))?.dependsOn).toEqual([x.id]);
+
+    // Removed and re-added while offline (both queued, pushed in one batch), then removed and
+    // re-added once more on B: everyone ends with the edge, the server with one live row.
+    await a.ws.updateTask(me, y.id, { dependsOn: [] });
+    await a.ws.updateTask(me, y.id, { dependsOn: [x.id] });
+    expect(await a.db.table('outbox').count()).toBe(2);
+    expect(await a.engine.sync()).toMatchObject({ state: 'synced', pending: 0, reason: null });
+    await b.ws.updateTask(users[1]!.memberId, y.id, { dependsOn: [] });
+    await b.engine.sync();
+    await a.engine.sync();
+    expect((await a.db.tasks.get(y.id))?.dependsOn).toEqual([]);
+    await b.ws.updateTask(users[1]!.memberId, y.id, { dependsOn: [x.id] });
+    expect(await b.engine.sync()).toMatchObject({ state: 'synced', pending: 0, reason: null });
+    await a.engine.sync();
+    expect((await a.db.tasks.get(y.id))?.dependsOn).toEqual([x.id]);
+    expect((await b.db.tasks.get(y.id))?.dependsOn).toEqual([x.id]);
+    expect(await serverEdge(y.id, x.id)).toMatchObject([{ deleted: false }]);
+    expect(await b.db.table('alerts').count()).toBe(0);
+  });
+
+  it('a role that can no longer edit the task cannot revive its edge: refused, rolled back, and told', async () => {
+    const owner = browser(0);
+    const cs = browser(2);
+    const me = users[0]!.memberId;
+    const csMember = users[2]!.memberId;
+    await owner.engine.sync();
+    // Two service tasks assigned to cs (cs sees and edits them), one after the other.
+    const call = await owner.ws.createTask(me, { projectId: null, title: '回访买家', assigneeId: csMember });
+    const note = await owner.ws.createTask(me, { projectId: null, title: '记录回访', assigneeId: csMember, dependsOn: [call.id] });
+    await owner.engine.sync();
+    await admin.must(`update public.tasks set work_area = 'service' where id in ('${call.id}', '${note.id}');`);
+    await cs.engine.sync();
+    expect((await cs.db.tasks.get(note.id))?.dependsOn).toEqual([call.id]);
+
+    // cs removes and re-adds the edge of their own task: allowed.
+    await cs.ws.updateTask(csMember, note.id, { dependsOn: [] });
+    await cs.engine.sync();
+    await cs.ws.updateTask(csMember, note.id, { dependsOn: [call.id] });
+    expect(await cs.engine.sync()).toMatchObject({ state: 'synced', pending: 0, reason: null });
+    expect(await serverEdge(note.id, call.id)).toMatchObject([{ deleted: false }]);
+
+    // cs removes it again; the task then goes to someone else, and cs, not yet aware, re-adds
+    // the edge: the revival is refused (42501), rolled back locally, and cs is told.
+    await cs.ws.updateTask(csMember, note.id, { dependsOn: [] });
+    await cs.engine.sync();
+    await admin.must(`update public.tasks set assignee_id = '${users[1]!.memberId}' where id = '${note.id}';`);
+    await cs.ws.updateTask(csMember, note.id, { dependsOn: [call.id] });
+    await cs.engine.sync();
+    expect(await cs.db.table('outbox').count()).toBe(0);
+    expect(await serverEdge(note.id, call.id)).toMatchObject([{ deleted: true }]);
+    expect((await cs.db.tasks.get(note.id))?.dependsOn ?? []).toEqual([]);
+    const alerts = (await cs.db.table('alerts').toArray()) as { message: string }[];
+    expect(alerts.some((x) => x.message.includes('42501'))).toBe(true);
   });
 });

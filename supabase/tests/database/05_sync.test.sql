@@ -1,9 +1,10 @@
 -- Sync RPCs: push_changes (idempotency, per-field LWW, per-mutation rejections,
--- malformed payloads) and pull_changes (ordering, paging, tombstones, visibility).
+-- malformed payloads, re-added dependencies) and pull_changes (ordering, paging,
+-- tombstones, visibility).
 begin;
 \ir fixtures.psql
 
-select plan(38);
+select plan(56);
 
 -- 1. Insert a task as the operator.
 create temp table answers (name text primary key, a jsonb);
@@ -212,6 +213,126 @@ select is((select array_agg(e ->> 'revision' order by (e ->> 'revision')::bigint
           'pull: paging by since/limit returns the whole feed exactly once');
 select is(tests.try('S', $q$select count(*) from public.pull_changes('5a000000-0000-4000-8000-000000000001', 0, 10)$q$),
           '42501', 'pull: a non-member is refused');
+
+-- 7. A removed dependency added again: the same (derived) id revives the row.
+insert into answers select 'edge-add', tests.push('P', 'c0000000-0000-4000-8000-0000000000e1', $j$[
+  {"seq": 1, "table": "tasks", "op": "upsert", "id": "d1e00000-0000-4000-8000-000000000001",
+   "fields": {"shop_id": "5a000000-0000-4000-8000-000000000001", "title": "拍摄"}},
+  {"seq": 2, "table": "tasks", "op": "upsert", "id": "d1e00000-0000-4000-8000-000000000002",
+   "fields": {"shop_id": "5a000000-0000-4000-8000-000000000001", "title": "上架"}},
+  {"seq": 3, "table": "task_dependencies", "op": "upsert", "id": "d2e00000-0000-4000-8000-000000000001",
+   "fields": {"shop_id": "5a000000-0000-4000-8000-000000000001", "task_id": "d1e00000-0000-4000-8000-000000000002",
+              "depends_on_id": "d1e00000-0000-4000-8000-000000000001"}},
+  {"seq": 4, "table": "task_dependencies", "op": "delete", "id": "d2e00000-0000-4000-8000-000000000001"}
+]$j$);
+select is((select jsonb_path_query_array(a, '$[*].status') from answers where name = 'edge-add'),
+          '["ok", "ok", "ok", "ok"]'::jsonb, 'edges: add, then remove a dependency');
+select revision as edge_removed from public.task_dependencies where id = 'd2e00000-0000-4000-8000-000000000001' \gset
+insert into answers select 'edge-readd', tests.push('P', 'c0000000-0000-4000-8000-0000000000e1', $j$[
+  {"seq": 5, "table": "task_dependencies", "op": "upsert", "id": "d2e00000-0000-4000-8000-000000000001",
+   "fields": {"shop_id": "5a000000-0000-4000-8000-000000000001", "task_id": "d1e00000-0000-4000-8000-000000000002",
+              "depends_on_id": "d1e00000-0000-4000-8000-000000000001"}}
+]$j$);
+select is((select a -> 0 ->> 'status' from answers where name = 'edge-readd'), 'ok',
+          'edges: re-adding a removed dependency (same id) is ok');
+select is((select deleted_at is null and revision > :edge_removed from public.task_dependencies
+           where id = 'd2e00000-0000-4000-8000-000000000001'),
+          true, 'edges: the re-added dependency is live again with a higher revision');
+select is((select a -> 0 -> 'revision' from answers where name = 'edge-readd'),
+          (select to_jsonb(revision) from public.task_dependencies where id = 'd2e00000-0000-4000-8000-000000000001'),
+          'edges: the answer carries the revived row''s revision');
+select is((select count(*)::int from public.task_dependencies
+           where task_id = 'd1e00000-0000-4000-8000-000000000002' and depends_on_id = 'd1e00000-0000-4000-8000-000000000001'),
+          1, 'edges: the same row was revived (no second row for the pair)');
+create temp table pulled_e (e jsonb);
+grant all on pulled_e to authenticated;
+select tests.become('G');
+insert into pulled_e select e from public.pull_changes('5a000000-0000-4000-8000-000000000001', :edge_removed, 1000) e;
+reset role;
+select tests.become('P');
+insert into pulled_e select e from public.pull_changes('5a000000-0000-4000-8000-000000000001', :edge_removed, 1000) e;
+reset role;
+select is((select jsonb_agg(jsonb_build_object('live', e -> 'row' -> 'deleted_at' = 'null', 'newer', (e ->> 'revision')::bigint > :edge_removed))
+           from pulled_e where e -> 'row' ->> 'id' = 'd2e00000-0000-4000-8000-000000000001'),
+          '[{"live": true, "newer": true}]'::jsonb,
+          'edges: pulling since the removal returns the dependency live again (to the operator; not to the designer, who cannot see the task)');
+select is((select changes -> 'deleted_at' -> 'new' from public.audit_log
+           where row_id = 'd2e00000-0000-4000-8000-000000000001' and op = 'update' order by id desc limit 1),
+          'null'::jsonb, 'edges: the revival is in the audit log');
+
+-- Who may revive: whoever may edit the edge's task (the update policy), nobody else.
+-- (A removed dependency of the deleted task, as the superuser.)
+insert into public.task_dependencies (id, shop_id, task_id, depends_on_id, deleted_at) values
+  ('d2e00000-0000-4000-8000-00000000000f', '5a000000-0000-4000-8000-000000000001',
+   'd1000000-0000-4000-8000-00000000000f', 'd1000000-0000-4000-8000-000000000001', now());
+insert into answers select 'edge-revivers',
+  tests.push('P', 'c0000000-0000-4000-8000-0000000000e1', $j$[
+    {"seq": 6, "table": "task_dependencies", "op": "delete", "id": "d2e00000-0000-4000-8000-000000000001"},
+    {"seq": 7, "table": "task_dependencies", "op": "delete", "id": "d2000000-0000-4000-8000-000000000003"}
+  ]$j$)
+  || tests.push('G', 'c0000000-0000-4000-8000-0000000000e2', $j$[
+    {"seq": 1, "table": "task_dependencies", "op": "upsert", "id": "d2e00000-0000-4000-8000-000000000001",
+     "fields": {"shop_id": "5a000000-0000-4000-8000-000000000001", "task_id": "d1e00000-0000-4000-8000-000000000002",
+                "depends_on_id": "d1e00000-0000-4000-8000-000000000001"}}
+  ]$j$)
+  || tests.push('O', 'c0000000-0000-4000-8000-0000000000e3', $j$[
+    {"seq": 1, "table": "task_dependencies", "op": "upsert", "id": "d2e00000-0000-4000-8000-00000000000f",
+     "fields": {"shop_id": "5a000000-0000-4000-8000-000000000001", "task_id": "d1000000-0000-4000-8000-00000000000f",
+                "depends_on_id": "d1000000-0000-4000-8000-000000000001"}}
+  ]$j$)
+  || tests.push('C', 'c0000000-0000-4000-8000-0000000000e4', $j$[
+    {"seq": 1, "table": "task_dependencies", "op": "upsert", "id": "d2000000-0000-4000-8000-000000000003",
+     "fields": {"shop_id": "5a000000-0000-4000-8000-000000000001", "task_id": "d1000000-0000-4000-8000-000000000004",
+                "depends_on_id": "d1000000-0000-4000-8000-000000000005"}}
+  ]$j$);
+select is((select jsonb_path_query_array(a, '$[*].code') from answers where name = 'edge-revivers'),
+          '[null, null, "42501", "42501", null]'::jsonb,
+          'edges: the designer cannot revive an ops task''s dependency, the owner cannot revive one of a deleted task, cs can revive one of their own task');
+select is((select array_agg(id::text || ':' || (deleted_at is null)::text order by id) from public.task_dependencies
+           where id in ('d2e00000-0000-4000-8000-000000000001', 'd2e00000-0000-4000-8000-00000000000f', 'd2000000-0000-4000-8000-000000000003')),
+          array['d2000000-0000-4000-8000-000000000003:true', 'd2e00000-0000-4000-8000-000000000001:false', 'd2e00000-0000-4000-8000-00000000000f:false'],
+          'edges: refused revivals leave the tombstones as they were');
+
+-- Revival is an edge, like a new one: the cycle check applies.
+insert into answers select 'edge-cycle', tests.push('P', 'c0000000-0000-4000-8000-0000000000e1', $j$[
+  {"seq": 8, "table": "task_dependencies", "op": "upsert", "id": "d2e00000-0000-4000-8000-000000000002",
+   "fields": {"shop_id": "5a000000-0000-4000-8000-000000000001", "task_id": "d1e00000-0000-4000-8000-000000000001",
+              "depends_on_id": "d1e00000-0000-4000-8000-000000000002"}},
+  {"seq": 9, "table": "task_dependencies", "op": "upsert", "id": "d2e00000-0000-4000-8000-000000000001",
+   "fields": {"shop_id": "5a000000-0000-4000-8000-000000000001", "task_id": "d1e00000-0000-4000-8000-000000000002",
+              "depends_on_id": "d1e00000-0000-4000-8000-000000000001"}}
+]$j$);
+select is((select jsonb_path_query_array(a, '$[*].code') from answers where name = 'edge-cycle'),
+          '[null, "23514"]'::jsonb, 'edges: reviving a dependency that would close a cycle is refused (23514)');
+
+-- Through the table directly: a tombstone is only ever revived, never edited; a
+-- dependency of a deleted task is not edited at all (as the superuser: such an edge).
+insert into public.task_dependencies (id, shop_id, task_id, depends_on_id) values
+  ('d2e00000-0000-4000-8000-0000000000ef', '5a000000-0000-4000-8000-000000000001',
+   'd1000000-0000-4000-8000-00000000000f', 'd1000000-0000-4000-8000-000000000002');
+select is(tests.try('O', $q$update public.task_dependencies set updated_at = now() where id = $1$q$, 'd2e00000-0000-4000-8000-0000000000ef'),
+          'none', 'edges: a live dependency of a deleted task cannot be edited (the update policy wants a live task)');
+select is(tests.try('O', $q$update public.task_dependencies set updated_at = now() where id = $1$q$, 'd2000000-0000-4000-8000-00000000000f'),
+          'none', 'edges: an update of a tombstoned dependency that does not revive it changes nothing');
+select is(tests.try('O', $q$update public.task_dependencies set deleted_at = null where id = $1$q$, 'd2000000-0000-4000-8000-00000000000f'),
+          'ok', 'edges: clearing deleted_at revives a dependency');
+select is(tests.try('O', $q$update public.task_dependencies set deleted_at = null, depends_on_id = 'd1000000-0000-4000-8000-000000000005' where id = $1$q$,
+                    'd2000000-0000-4000-8000-00000000000f'),
+          '42501', 'edges: a revived dependency keeps its tasks');
+select is(tests.try('G', $q$update public.task_dependencies set deleted_at = null where id = $1$q$, 'd2000000-0000-4000-8000-00000000000f'),
+          'none', 'edges: the designer cannot revive a dependency of an ops task');
+
+-- Uniqueness of (task_id, depends_on_id) counts live edges only.
+select is(tests.try('O', $q$insert into public.task_dependencies (shop_id, task_id, depends_on_id)
+                          values ('5a000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000006')$q$),
+          'ok', 'edges: a tombstone does not block a new edge between the same tasks');
+select is(tests.try('O', $q$insert into public.task_dependencies (shop_id, task_id, depends_on_id)
+                          values ('5a000000-0000-4000-8000-000000000001', 'd1000000-0000-4000-8000-000000000002', 'd1000000-0000-4000-8000-000000000001')$q$),
+          '23505', 'edges: two live edges between the same tasks are refused');
+select is((select jsonb_path_query_array(tests.push('P', 'c0000000-0000-4000-8000-0000000000e1', $j$[
+             {"seq": 10, "table": "tasks", "op": "upsert", "id": "d1000000-0000-4000-8000-00000000000f", "fields": {"title": "复活"}}
+           ]$j$), '$[*].code')),
+          '["42501"]'::jsonb, 'tombstones of other tables stay final: an upsert of a deleted task is still refused');
 
 select * from finish();
 rollback;

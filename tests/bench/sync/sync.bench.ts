@@ -9,12 +9,16 @@
  *                          (real IndexedDB), through supabase-js and the same adapter served on localhost.
  * Progress on stderr. Env: CHROMIUM (default /usr/lib/chromium/chromium); ZG_SYNC_BENCH=push500,pull100k,rls picks some;
  * ZG_SYNC_MICRO=1 prints the client-side cost breakdown of one page (zod, Dexie put, raw IndexedDB put
- * per durability) instead of the pull measurement.
+ * per durability) instead of the pull measurement; ZG_SYNC_BREAKDOWN=1 instead times the two halves of
+ * the pull apart: every page fetched back to back without writing (serverMs), then the same pages
+ * applied by the engine from memory (clientMs); ZG_SYNC_PAGE=<n> sets the page size (both modes; default: the
+ * engine's),
+ * ZG_SYNC_PROFILE=<file> saves a CPU profile of the client half (Chrome DevTools format).
  */
 import 'fake-indexeddb/auto';
 import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -149,13 +153,33 @@ async function pull100k(admin: PsqlSession, tmp: string): Promise<void> {
       }
       return;
     }
+    if (process.env.ZG_SYNC_BREAKDOWN) {
+      // Diagnostics only: server path and client path measured apart (optionally with a CPU profile
+      // of the client path: ZG_SYNC_PROFILE=<file.cpuprofile>), then stop.
+      const o = { url: origin, anonKey: TEST_ANON_KEY, token: jwtFor(users[0]!), shopId, userId: users[0]!.userId, pageSize: Number(process.env.ZG_SYNC_PAGE ?? 1000) };
+      type W = { zgFetchAll: (x: unknown) => Promise<unknown>; zgApplyAll: (x: unknown) => Promise<unknown> };
+      const server = await page.evaluate((x) => (window as unknown as W).zgFetchAll(x), o);
+      const cdp = process.env.ZG_SYNC_PROFILE ? await page.createCDPSession() : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
+      const client = await page.evaluate((x) => (window as unknown as W).zgApplyAll(x), o);
+      if (cdp) writeFileSync(process.env.ZG_SYNC_PROFILE!, JSON.stringify((await cdp.send('Profiler.stop')).profile));
+      log('breakdown', JSON.stringify({ pageSize: o.pageSize, ...(server as object), ...(client as object) }));
+      return;
+    }
     const r = (await page.evaluate(
-      (o) => (window as unknown as { zgPull: (x: unknown) => Promise<{ rows: number; tasks: number; ms: number; serverMs: number }> }).zgPull(o),
-      { url: origin, anonKey: TEST_ANON_KEY, token: jwtFor(users[0]!), shopId, userId: users[0]!.userId },
+      (o) => (window as unknown as { zgPull: (x: unknown) => Promise<{ rows: number; tasks: number; ms: number; inFlightMs: number; waitMs: number }> }).zgPull(o),
+      { url: origin, anonKey: TEST_ANON_KEY, token: jwtFor(users[0]!), shopId, userId: users[0]!.userId, pageSize: process.env.ZG_SYNC_PAGE ? Number(process.env.ZG_SYNC_PAGE) : undefined },
     ));
     if (r.tasks !== 100_000) throw new Error(`pull100k: ${r.tasks} tasks in IndexedDB after pulling ${r.rows} rows`);
     const perSec = (r.rows / r.ms) * 1000;
-    log(`pulled ${r.rows} rows (${r.tasks} tasks) into Chromium IndexedDB in ${round(r.ms)} ms (waiting for the server: ${round(r.serverMs)} ms)`);
+    log(
+      `pulled ${r.rows} rows (${r.tasks} tasks) into Chromium IndexedDB in ${round(r.ms)} ms; pull_changes calls in flight ${round(r.inFlightMs)} ms ` +
+        `(overlapping the writes: the next page is asked for first), of which the engine stood waiting ${round(r.waitMs)} ms`,
+    );
     emit({ name: 'sync.pullRowsPerSec', value: Math.round(perSec), unit: 'rows/s', budget: 20000, better: 'higher', note: 'headless Chromium, real IndexedDB; server: PostgreSQL 15 pull_changes via the PostgREST test adapter (psql) on localhost' });
   } finally {
     await browser.close();

@@ -8,6 +8,7 @@ import { TEST_JWT_SECRET, verifyJwt } from './jwt';
  *   begin; set local role <role>; select set_config('request.jwt.claims', <claims>, true); <call>; commit;
  * Endpoints: POST /rest/v1/rpc/<function> (named arguments from the JSON body;
  * setof functions answer an array), GET /rest/v1/<table>?select=*&<col>=eq.<v>|is.null|in.(a,b).
+ * Bodies are rendered by PostgreSQL with json_agg, as PostgREST renders them.
  * The JWT (Authorization: Bearer, else the apikey header) is verified (HS256,
  * test secret, expiry); a bad one is a 401 like PostgREST's PGRST301.
  */
@@ -52,8 +53,11 @@ export function createPgFetch(session: PsqlSession, opts: { secret?: string; sta
         if (!NAME.test(k)) throw new Error(`bad argument name ${k}`);
         return `${k} => ${sqlValue(v)}`;
       });
+      // The body as PostgREST builds it: json_agg over the function's rows (PostgREST's
+      // `coalesce(json_agg(_postgrest_t.pgrst_scalar), '[]')`), not jsonb_agg, which would
+      // re-encode every element into one jsonb value and render it again (about twice the cost).
       call = SETOF.has(fn)
-        ? `select coalesce(jsonb_agg(r), '[]'::jsonb) from public.${fn}(${named.join(', ')}) r;`
+        ? `select coalesce(json_agg(r), '[]') from public.${fn}(${named.join(', ')}) r;`
         : `select to_jsonb(public.${fn}(${named.join(', ')}));`;
     } else if (table && req.method === 'GET') {
       const t = table[1]!;
@@ -70,7 +74,7 @@ export function createPgFetch(session: PsqlSession, opts: { secret?: string; sta
         else if (v.startsWith('in.(') && v.endsWith(')')) where.push(`t.${k}::text in (${v.slice(4, -1).split(',').map((x) => lit(x.replace(/^"|"$/g, ''))).join(', ')})`);
         else return json(400, { code: 'PGRST100', message: `filter ${v} not implemented by the test adapter`, details: null, hint: null });
       }
-      call = `select coalesce(jsonb_agg(to_jsonb(t)), '[]'::jsonb) from public.${t} t${where.length ? ` where ${where.join(' and ')}` : ''};`;
+      call = `select coalesce(json_agg(t), '[]') from public.${t} t${where.length ? ` where ${where.join(' and ')}` : ''};`;
     } else {
       return json(404, { code: 'PGRST000', message: `${req.method} ${url.pathname} not implemented by the test adapter`, details: null, hint: null });
     }

@@ -14,8 +14,8 @@ export interface SqlError {
  */
 export class PsqlSession {
   private proc: ChildProcessWithoutNullStreams;
-  private out = '';
-  private err = '';
+  private out = new Collector();
+  private err = new Collector();
   private n = 0;
   private queue: Promise<unknown> = Promise.resolve();
   private waiter: (() => void) | null = null;
@@ -28,14 +28,14 @@ export class PsqlSession {
     this.proc.stdout.setEncoding('utf8');
     this.proc.stderr.setEncoding('utf8');
     this.proc.stdout.on('data', (d: string) => {
-      this.out += d;
+      this.out.push(d);
       this.waiter?.();
     });
     this.proc.stderr.on('data', (d: string) => {
-      this.err += d;
+      this.err.push(d);
       this.waiter?.();
     });
-    this.proc.on('exit', (code) => this.failed?.(new Error(`psql exited ${code}: ${this.err}`)));
+    this.proc.on('exit', (code) => this.failed?.(new Error(`psql exited ${code}: ${this.err.text()}`)));
     this.proc.stdin.write('\\set VERBOSITY verbose\n');
   }
 
@@ -47,16 +47,14 @@ export class PsqlSession {
   }
 
   private exec(sql: string): Promise<{ lines: string[]; error: SqlError | null }> {
-    const marker = `__ZG_END_${++this.n}__`;
+    const marker = `__ZG_END_${++this.n}__\n`;
+    this.out.expect(marker);
+    this.err.expect(marker);
     return new Promise((resolve, reject) => {
       const check = (): void => {
-        const oi = this.out.indexOf(`${marker}\n`);
-        const ei = this.err.indexOf(`${marker}\n`);
-        if (oi < 0 || ei < 0) return;
-        const out = this.out.slice(0, oi);
-        const err = this.err.slice(0, ei);
-        this.out = this.out.slice(oi + marker.length + 1);
-        this.err = this.err.slice(ei + marker.length + 1);
+        if (this.out.at < 0 || this.err.at < 0) return;
+        const out = this.out.take();
+        const err = this.err.take();
         this.waiter = null;
         const m = /ERROR:\s+([0-9A-Z]{5}):\s+([^\n]*)/.exec(err);
         const r = out.lastIndexOf('__RESULT__\n');
@@ -65,7 +63,7 @@ export class PsqlSession {
       };
       this.waiter = check;
       this.failed = reject;
-      this.proc.stdin.write(`${sql}\n\\echo ${marker}\n\\warn ${marker}\n`);
+      this.proc.stdin.write(`${sql}\n\\echo ${marker}\\warn ${marker}`);
       check();
     });
   }
@@ -85,4 +83,55 @@ export class PsqlSession {
 /** A SQL string literal (standard_conforming_strings is on: only quotes need doubling). */
 export function lit(v: string): string {
   return `'${v.replace(/'/g, "''")}'`;
+}
+
+/**
+ * One output stream of psql: the chunks so far and where the current end marker
+ * is. Each chunk is searched once (with a marker-sized overlap), so a large
+ * answer costs time linear in its size, as reading a PostgREST response does.
+ */
+class Collector {
+  private parts: string[] = [];
+  private length = 0;
+  private tail = '';
+  private marker = '';
+  /** Offset of the marker in the collected text, -1 while not seen. */
+  at = -1;
+
+  push(d: string): void {
+    this.parts.push(d);
+    if (this.marker && this.at < 0) {
+      const probe = this.tail + d;
+      const i = probe.indexOf(this.marker);
+      if (i >= 0) this.at = this.length - this.tail.length + i;
+      else this.tail = probe.slice(-this.marker.length);
+    }
+    this.length += d.length;
+  }
+
+  /** Starts looking for `marker` (text already collected is searched too). */
+  expect(marker: string): void {
+    this.marker = marker;
+    const all = this.text();
+    this.at = all.indexOf(marker);
+    this.tail = this.at < 0 ? all.slice(-marker.length) : '';
+  }
+
+  /** The text before the marker; keeps what follows it. */
+  take(): string {
+    const all = this.text();
+    const before = all.slice(0, this.at);
+    const rest = all.slice(this.at + this.marker.length);
+    this.parts = rest ? [rest] : [];
+    this.length = rest.length;
+    this.tail = '';
+    this.marker = '';
+    this.at = -1;
+    return before;
+  }
+
+  text(): string {
+    if (this.parts.length > 1) this.parts = [this.parts.join('')];
+    return this.parts[0] ?? '';
+  }
 }

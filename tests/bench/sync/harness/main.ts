@@ -3,23 +3,85 @@ import { ZhangguiDb } from '../../../../lib/db/schema';
 import { SyncEngine } from '../../../../lib/sync/engine';
 import { supabaseServer } from '../../../../lib/sync/server';
 
-/** In real Chromium: the sync engine pulls a shop into a fresh IndexedDB through supabase-js (same-origin adapter). */
-async function pull(o: { url: string; anonKey: string; token: string; shopId: string; userId: string }): Promise<{ rows: number; tasks: number; ms: number; serverMs: number }> {
+/**
+ * In real Chromium: the sync engine pulls a shop into a fresh IndexedDB through supabase-js (same-origin adapter).
+ * Besides the total it reports, for the breakdown:
+ *   inFlightMs  the sum of the pull_changes calls' durations (server + adapter + transfer + JSON.parse);
+ *               they overlap the IndexedDB writes, because the engine asks for the next page first
+ *   waitMs      the time the engine actually stood waiting for a page (from the moment it awaited
+ *               the page to the moment the page arrived)
+ */
+async function pull(o: { url: string; anonKey: string; token: string; shopId: string; userId: string; pageSize?: number }): Promise<{ rows: number; tasks: number; ms: number; inFlightMs: number; waitMs: number }> {
   const client = createClient(o.url, o.anonKey, { accessToken: async () => o.token });
   const db = new ZhangguiDb(`bench-${Date.now()}`);
   await db.open();
   const real = supabaseServer(client);
-  let serverMs = 0;
-  // Time spent waiting for the server (PostgreSQL + adapter + transfer + JSON), for the breakdown.
-  const server = { ...real, pull: async (shop: string, since: number, limit: number) => { const t = performance.now(); try { return await real.pull(shop, since, limit); } finally { serverMs += performance.now() - t; } } };
-  const engine = new SyncEngine({ db, server, shopId: o.shopId, userId: o.userId, pageSize: 1000 });
+  let inFlightMs = 0;
+  let waitMs = 0;
+  const server = {
+    ...real,
+    // A thenable around each call: `await` calls then() when the engine starts waiting for the page.
+    pull: (shop: string, since: number, limit: number) => {
+      const t0 = performance.now();
+      let awaitedAt = 0;
+      const p = real.pull(shop, since, limit).finally(() => {
+        const t1 = performance.now();
+        inFlightMs += t1 - t0;
+        if (awaitedAt) waitMs += t1 - awaitedAt;
+      });
+      return {
+        then: (ok: (v: unknown[]) => unknown, bad?: (e: unknown) => unknown) => {
+          if (!awaitedAt) awaitedAt = performance.now();
+          return p.then(ok, bad);
+        },
+        catch: (bad: (e: unknown) => unknown) => p.catch(bad),
+      } as unknown as Promise<unknown[]>;
+    },
+  };
+  // The engine's own page size unless ZG_SYNC_PAGE overrides it (experiments).
+  const engine = new SyncEngine({ db, server, shopId: o.shopId, userId: o.userId, pageSize: o.pageSize });
   const t0 = performance.now();
   const r = await engine.pull();
   const ms = performance.now() - t0;
-  return { rows: r.rows, tasks: await db.tasks.count(), ms, serverMs };
+  return { rows: r.rows, tasks: await db.tasks.count(), ms, inFlightMs, waitMs };
 }
 
 (window as unknown as { zgPull: typeof pull }).zgPull = pull;
+
+/**
+ * Diagnostics (ZG_SYNC_BREAKDOWN): the two halves of the pull measured apart.
+ *   fetchAll  every page fetched back to back through supabase-js, nothing written
+ *             (server + adapter + transfer + JSON.parse): serverMs
+ *   applyAll  the same pages applied by the engine from memory (validation, mapping,
+ *             IndexedDB): clientMs
+ * The real pull overlaps them (it prefetches the next page while writing one), on the same CPUs.
+ */
+type Opts = { url: string; anonKey: string; token: string; shopId: string; userId: string; pageSize: number };
+const fetched = new Map<number, unknown[]>();
+async function fetchAll(o: Opts): Promise<{ pages: number; serverMs: number }> {
+  const real = supabaseServer(createClient(o.url, o.anonKey, { accessToken: async () => o.token }));
+  fetched.clear();
+  let since = 0;
+  const t = performance.now();
+  for (;;) {
+    const page = await real.pull(o.shopId, since, o.pageSize);
+    fetched.set(since, page);
+    if (page.length < o.pageSize) break;
+    since = Math.max(...page.map((p) => (p as { revision: number }).revision));
+  }
+  return { pages: fetched.size, serverMs: performance.now() - t };
+}
+async function applyAll(o: Opts): Promise<{ rows: number; clientMs: number }> {
+  const db = new ZhangguiDb(`breakdown-${Date.now()}`);
+  await db.open();
+  const real = supabaseServer(createClient(o.url, o.anonKey, { accessToken: async () => o.token }));
+  const memory = { ...real, pull: async (_shop: string, s: number) => fetched.get(s) ?? [] };
+  const engine = new SyncEngine({ db, server: memory, shopId: o.shopId, userId: o.userId, pageSize: o.pageSize });
+  const t = performance.now();
+  const r = await engine.pull();
+  return { rows: r.rows, clientMs: performance.now() - t };
+}
+Object.assign(window, { zgFetchAll: fetchAll, zgApplyAll: applyAll });
 document.title = 'ready';
 
 /** Breakdown of one page's client-side costs (diagnostics for the pull benchmark). */
