@@ -120,7 +120,8 @@ describe('collaboration on the seller pages', () => {
 
     await sp.evaluate(() => (location.hash = '#/activity'));
     await sp.waitForFunction(() => document.body.innerText.includes('审计日志'), { polling: 100 });
-    await sp.waitForFunction(() => document.body.innerText.includes('改价 商品 700000000001'), { polling: 100, timeout: 10_000 });
+    // The item is named from the catalog once the edit page showed its title: "改价 商品 <title> (700000000001)".
+    await sp.waitForFunction(() => /改价 商品 (.+ \()?700000000001/.test(document.body.innerText), { polling: 100, timeout: 10_000 });
     expect(await textOf(sp)).toContain('主图2 版本 v1');
     await domFill(sp, 'select[name="kind"]', 'price');
     await sp.waitForFunction(() => [...document.querySelectorAll('.audit li')].every((li) => li.getAttribute('data-kind') === 'price'), { polling: 100 });
