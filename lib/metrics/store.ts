@@ -100,7 +100,8 @@ const expandAll = (buckets: readonly MetricBucket[], from: string, to: string): 
   return out;
 };
 
-function emptyBucket(shopId: string, metric: string, itemKey: string, itemId: string | null, period: Period, month: string): MetricBucket {
+/** A month bucket with no day yet. */
+export function emptyBucket(shopId: string, metric: string, itemKey: string, itemId: string | null, period: Period, month: string): MetricBucket {
   const column = (): null[] => new Array<null>(BUCKET_DAYS).fill(null);
   return { shopId, metric, itemKey, itemId, period, month, value: column(), capturedAt: column(), source: column(), provisional: column() };
 }

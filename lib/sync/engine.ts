@@ -210,7 +210,8 @@ export class SyncEngine {
       } else {
         const adapter = adapterForTable(row.table);
         if (adapter && server[0]) await this.applyAreaRows(adapter, [server[0]], []);
-        else if (adapter && row.op === 'upsert') await db.table(adapter.store).delete(adapter.localKey({ id: row.rowId, ...row.fields }));
+        // A record holding several rows (a metric month) is never removed for one refused row.
+        else if (adapter && row.op === 'upsert' && !adapter.changedParts) await db.table(adapter.store).delete(adapter.localKey({ id: row.rowId, ...row.fields }));
       }
     });
     const taskId = row.table === 'tasks' ? row.rowId : row.table === 'task_dependencies' ? ((row.fields.task_id as string | undefined) ?? null) : null;
@@ -280,7 +281,7 @@ export class SyncEngine {
       else {
         const adapter = adapterForTable(item.table);
         if (adapter) area.set(adapter, [...(area.get(adapter) ?? []), item.row]);
-        // Tables this version does not keep locally (invitations, metric_snapshots) are skipped.
+        // Tables this version does not keep locally (invitations) are skipped.
       }
     }
     await db.transaction('rw', [...this.writeScope()], async () => {
@@ -313,8 +314,9 @@ export class SyncEngine {
   /**
    * Pulled rows of one area store (inside the caller's untracked transaction). A row with a
    * pending local change keeps the local record until the server acknowledges it (the next pull
-   * brings the merged row); a tombstone removes a hard-deleted record; anything the store's
-   * schema refuses is quarantined. New records are reported as arrivals (inbox alerts).
+   * brings the merged row), except a metric day (merged by capture time); a tombstone removes a
+   * hard-deleted record, never a record holding several rows (a metric month); anything the
+   * store's schema refuses is quarantined. New records are reported as arrivals (inbox alerts).
    */
   private async applyAreaRows(adapter: AreaAdapter, rows: Record<string, unknown>[], arrivals: Arrival[]): Promise<number> {
     const db = this.o.db;
@@ -328,11 +330,12 @@ export class SyncEngine {
         await db.quarantine.add({ table: `sync:${adapter.table}`, key: String(row.id ?? '?'), row, reason: bad, at: this.clock() });
         continue;
       }
-      if (pending.has(row.id as string)) continue;
+      // Metric days need no shadowing: the later capture wins on both sides (fromServer, server trigger).
+      if (pending.has(row.id as string) && !adapter.changedParts) continue;
       const key = adapter.localKey(row);
       const before = (await table.get(key)) as Record<string, unknown> | undefined;
       if (row.deleted_at !== null && adapter.deletes !== 'soft') {
-        if (before) await table.delete(key);
+        if (before && !adapter.changedParts) await table.delete(key);
         continue;
       }
       const parsed = adapter.fromServer(row, before);
@@ -457,6 +460,7 @@ const TABLE_LABEL: Record<string, string> = {
   alerts: '规则触发 rule firing',
   boards: '看板 board',
   item_catalog: '商品名称 item title',
+  metric_snapshots: '指标数据 metric figure',
 };
 
 function describe(r: OutboxRow): string {

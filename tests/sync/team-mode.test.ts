@@ -3,6 +3,7 @@ import { ZhangguiDb } from '../../lib/db/schema';
 import type { Task } from '../../lib/domain';
 import { saveBoard } from '../../lib/boards/store';
 import { saveTarget } from '../../lib/metrics/targets';
+import { addDays, allRecords, ingestFigures } from '../../lib/metrics/store';
 import { TeamMode } from '../../lib/sync/team-mode';
 import { WorkspaceService } from '../../lib/workspace/service';
 import { PsqlSession, lit } from './support/psql';
@@ -62,6 +63,10 @@ describe('team mode (options page flows)', () => {
     await o.db.table('comments').bulkAdd([comment(oldMe, '白底图周三前给'), comment(xiaomei, '收到')]);
     const board = await saveBoard(o.db, shopId, oldMe, { name: '新品看板', itemId: null, shared: true, items: [] }, Date.now());
     await saveTarget(o.db, shopId, { metric: 'payAmtRfdRate', itemId: null, monthly: null, line: { direction: 'max', value: 0.05 } }, oldMe, Date.now());
+    // 200 days of an item's visitors captured before team mode: the last 90 go up, all stay local.
+    const today = new Date().toISOString().slice(0, 10);
+    const history = Array.from({ length: 200 }, (_, i) => ({ metric: 'uv', value: 100 + i, date: addDays(today, -i), period: 'day', itemId: '680012345678', source: 'import' }));
+    await ingestFigures(o.db, { shopId, figures: history, capturedAt: Date.now(), today });
     await o.tm.connect({ url: 'https://abcd.supabase.co', anonKey: ANON });
     const v = await o.tm.createShop();
     expect(v).toMatchObject({ mode: 'team', shopId, status: { state: 'synced', pending: 0 } });
@@ -78,6 +83,8 @@ describe('team mode (options page flows)', () => {
     expect(await o.db.table('comments').count()).toBe(2);
     expect(await admin.must(`select owner_id::text from public.boards where id = ${lit(board.id)};`)).toEqual([me]);
     expect(await admin.must(`select value::text || ' ' || line_direction || ' ' || updated_by::text from public.targets where shop_id = ${lit(shopId)};`)).toEqual([`0.05 max ${me}`]);
+    expect(await admin.must(`select count(*) || ' ' || min(date) || ' ' || max(date) from public.metric_snapshots where shop_id = ${lit(shopId)};`)).toEqual([`90 ${addDays(today, -89)} ${today}`]);
+    expect(await allRecords(o.db, shopId)).toHaveLength(200);
     // Later edits go through the outbox.
     await o.ws.updateTask(me, mine.id, { priority: 'P0' });
     expect((await o.tm.syncNow()).state).toBe('synced');
@@ -98,6 +105,8 @@ describe('team mode (options page flows)', () => {
     // The shared board and the comment on the designer's image task came along.
     expect((await d.db.table('boards').toArray()).map((b) => b.name)).toEqual(['新品看板']);
     expect((await d.db.table('comments').toArray()).map((c) => c.body)).toEqual(['白底图周三前给']);
+    // The owner's uploaded figures (not money: a designer sees them).
+    expect(await allRecords(d.db, shopId)).toHaveLength(90);
     expect((await d.tm.view()).mode === 'team' && (await d.tm.view() as { me: { role: string } | null }).me?.role).toBe('designer');
   });
 

@@ -1,5 +1,6 @@
 import type { IndexableType } from 'dexie';
 import type { z } from 'zod';
+import type { Role } from '../../domain';
 
 /**
  * How one area store (comments, rules, boards…) travels through team sync:
@@ -39,6 +40,22 @@ export interface AreaAdapter {
   readonly memberFields?: readonly { field: string; required: boolean }[];
   /** A pulled live row → the local record, validated by the store's own schema. */
   fromServer(row: Record<string, unknown>, before: Record<string, unknown> | undefined): Parsed;
+  /**
+   * For a store whose record holds several server rows (the metric store: a month bucket, one
+   * row per day): the parts a change from `before` to `after` may have changed, as [before, after]
+   * pairs (undefined = the part is absent). serverId, toServer and upsertFields then apply to
+   * parts. fromServer merges a pulled row into the record (localKey names the record), and sync
+   * never removes such a record for one row: a pulled tombstone or a refused push leaves it alone.
+   */
+  changedParts?(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): Array<[Record<string, unknown> | undefined, Record<string, unknown> | undefined]>;
+  /**
+   * The roles the server lets record this store's rows (default: every member). A browser whose
+   * member has another role (or none yet) queues nothing for the store, so the server never
+   * refuses its captures and no rollback touches them.
+   */
+  readonly writeRoles?: readonly Role[];
+  /** What a first upload of a local shop sends of a record (default: all of it; null: nothing). */
+  uploadPart?(record: Record<string, unknown>, now: number): Record<string, unknown> | null;
 }
 
 export type Parsed = { ok: true; record: Record<string, unknown> } | { ok: false; reason: string };

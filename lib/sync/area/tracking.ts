@@ -1,4 +1,5 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import type { Role } from '../../domain';
 import type { NewOutboxRow } from '../model';
 import type { AreaAdapter } from './adapter';
 import { adapterForStore } from './index';
@@ -10,9 +11,12 @@ import { adapterForStore } from './index';
  * put/add/delete there is diffed against the stored row per server column. Only
  * records of the shop this browser syncs are tracked, and only while team mode is
  * on; rows written by the sync engine itself (pulled from the server) are marked
- * untracked so they are never echoed back.
+ * untracked so they are never echoed back. A store only some roles may record
+ * (AreaAdapter.writeRoles: metrics) is queued only while the signed-in member
+ * ("me") has one of them, read in the writing transaction.
  */
 const UNTRACKED = '__zgUntracked';
+const ME_KEY = 'currentMemberId';
 type Trans = DBCoreTransaction & { [UNTRACKED]?: boolean };
 
 interface TrackingState {
@@ -42,12 +46,16 @@ export function areaTracking(db: Dexie): Middleware<DBCore> {
     stack: 'dbcore',
     name: 'zhangguiAreaOutbox',
     create(down) {
+      const known = new Set(down.schema.tables.map((t) => t.name));
       return {
         ...down,
         transaction(stores, mode, options) {
           // Always in scope (cheap): tracking may be switched on while the transaction runs.
-          const scope = mode === 'readwrite' && stores.some((s) => adapterForStore(s)) && !stores.includes('outbox') ? [...stores, 'outbox'] : stores;
-          return down.transaction(scope, mode, options);
+          // A store only some roles record (metrics) also reads who "me" is: settings and members.
+          if (mode !== 'readwrite' || !stores.some((s) => adapterForStore(s))) return down.transaction(stores, mode, options);
+          const extra = stores.some((s) => adapterForStore(s)?.writeRoles) ? ['outbox', 'settings', 'members'] : ['outbox'];
+          const missing = extra.filter((s) => known.has(s) && !stores.includes(s));
+          return down.transaction(missing.length > 0 ? [...stores, ...missing] : stores, mode, options);
         },
         table(name) {
           const table = down.table(name);
@@ -59,7 +67,12 @@ export function areaTracking(db: Dexie): Middleware<DBCore> {
               const state = stateOf(db);
               const trans = req.trans as Trans;
               if (!state.shopId || trans[UNTRACKED]) return table.mutate(req);
-              return trackedMutate(down, table, adapter, state.shopId, state.now(), req);
+              if (!adapter.writeRoles) return trackedMutate(down, table, adapter, state.shopId, state.now(), req);
+              const shopId = state.shopId;
+              const at = state.now();
+              return myRole(down, req.trans, shopId).then((role) =>
+                role !== null && adapter.writeRoles!.includes(role) ? trackedMutate(down, table, adapter, shopId, at, req) : table.mutate(req),
+              );
             },
           };
         },
@@ -84,6 +97,32 @@ async function trackedMutate(down: DBCore, table: DBCoreTable, adapter: AreaAdap
   return res;
 }
 
+/**
+ * The role of the signed-in member ("me": settings.currentMemberId, which the sync engine sets
+ * from the pulled roster) in the synced shop, read in the writing transaction itself, so a role
+ * change pulled a second ago already applies. Null when unknown (not pulled yet, removed).
+ */
+async function myRole(down: DBCore, trans: DBCoreTransaction, shopId: string): Promise<Role | null> {
+  try {
+    const me = (await down.table('settings').get({ trans, key: ME_KEY })) as { value?: unknown } | undefined;
+    if (typeof me?.value !== 'string') return null;
+    return roleIn((await down.table('members').get({ trans, key: me.value })) as MemberRow | undefined, shopId);
+  } catch {
+    return null; // settings or members not in this transaction: unknown
+  }
+}
+
+/** The role of "me" outside a write (a first upload decides which stores it may queue). */
+export async function currentRole(db: Dexie, shopId: string): Promise<Role | null> {
+  const me = (await db.table('settings').get(ME_KEY)) as { value?: unknown } | undefined;
+  if (typeof me?.value !== 'string') return null;
+  return roleIn((await db.table('members').get(me.value)) as MemberRow | undefined, shopId);
+}
+
+type MemberRow = { shopId?: unknown; role?: Role; deletedAt?: unknown };
+/** A live member of the synced shop has a role; anyone else (removed, another shop) none. */
+const roleIn = (member: MemberRow | undefined, shopId: string): Role | null => (member && member.shopId === shopId && member.deletedAt == null ? (member.role ?? null) : null);
+
 /** The stored rows a mutation replaces or removes (aligned with its values for add/put). */
 async function storedRows(table: DBCoreTable, req: DBCoreMutateRequest): Promise<(Record<string, unknown> | undefined)[]> {
   if (req.type === 'deleteRange') {
@@ -101,6 +140,14 @@ async function storedRows(table: DBCoreTable, req: DBCoreMutateRequest): Promise
  * deletes 'none') or (soft-delete stores) got its deletedAt.
  */
 export function changeRows(adapter: AreaAdapter, shopId: string, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined, at: number): NewOutboxRow[] {
+  const subject = after ?? before;
+  if (!subject || subject.shopId !== shopId) return [];
+  // A record holding several server rows (a metric month): one row per changed part.
+  if (adapter.changedParts) return adapter.changedParts(before, after).flatMap(([b, a]) => partRows(adapter, shopId, b, a, at));
+  return partRows(adapter, shopId, before, after, at);
+}
+
+function partRows(adapter: AreaAdapter, shopId: string, before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined, at: number): NewOutboxRow[] {
   const subject = after ?? before;
   if (!subject || subject.shopId !== shopId) return [];
   const rowId = adapter.serverId(subject);

@@ -19,7 +19,7 @@ const sql = readdirSync(dir)
 function columns(table: string): Set<string> {
   const cols = new Set<string>();
   const create = new RegExp(`create table public\\.${table} \\(([\\s\\S]*?)\\n\\);`).exec(sql);
-  for (const m of (create?.[1] ?? '').matchAll(/^\s+([a-z_]+)\s+(?:uuid|text|bigint|integer|smallint|numeric|jsonb|timestamptz|boolean|double precision|date)/gm)) cols.add(m[1]!);
+  for (const m of (create?.[1] ?? '').matchAll(/^\s+([a-z_]+)\s+(?:uuid|text|bigint|integer|smallint|numeric|jsonb|timestamptz|boolean|double precision|date|public\.[a-z_]+)/gm)) cols.add(m[1]!);
   for (const alter of sql.matchAll(new RegExp(`alter table public\\.${table}\\b([\\s\\S]*?);`, 'g'))) {
     for (const m of alter[1]!.matchAll(/add column (?:if not exists )?([a-z_]+)/g)) cols.add(m[1]!);
   }
@@ -37,6 +37,8 @@ const FULL: Record<string, Record<string, unknown>> = {
   firings: { shopId: 's', ruleId: 'r', scope: 'shop', period: 'p', ruleName: 'n', provisional: false, messageZh: '', messageEn: '', evidence: {}, notify: [], suggestion: null, taskId: null, at: 1 },
   boards: { shopId: 's', ownerId: 'o', name: 'n', itemId: null, shared: false, items: [] },
   itemCatalog: { shopId: 's', itemId: '12345', title: '餐桌', imageUrl: 'https://img.alicdn.com/a.jpg', seenAt: 1 },
+  // One day of a month bucket (the adapter's parts are days).
+  metricMonths: { shopId: 's', metric: 'uv', itemKey: '12345', itemId: '12345', period: 'day', date: '2026-11-01', value: 1, provisional: false, source: 'dom', capturedAt: 1 },
 };
 
 describe('area adapters write only columns their server table has', () => {
