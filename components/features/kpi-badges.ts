@@ -5,13 +5,15 @@ import { itemLabel } from '@/lib/items/label';
 import { metricByCode } from '@/lib/metrics/dictionary';
 import { call } from '@/lib/messaging/client';
 import { DATA_VERSION_KEY } from '@/lib/messaging/events';
-import type { BadgeInfo } from '@/lib/metrics/messages';
+import type { BadgeCell, BadgeInfo } from '@/lib/metrics/messages';
 import { badgeAnchor } from './kpi-anchors';
 import { openKpiFrame } from './kpi-frame';
 import { createShadowHost, el } from './shadow-host';
 
 export const KPI_BADGE_TAG = 'zhanggui-kpi-badge';
 const BADGES_PER_TASK = 100;
+/** Statuses asked for at most this many figures per request (the background's limit). */
+export const MAX_CELLS = 500;
 
 const CSS = `:host { display: inline-block; margin-left: 6px; vertical-align: middle; }
 .b { display: inline-flex; gap: 4px; align-items: center; font-size: 11px; line-height: 16px; padding: 0 6px; border-radius: 9px; border: 1px solid #e5e6eb; background: #f7f8fa; color: #4e5969; cursor: pointer; white-space: nowrap; }
@@ -35,6 +37,11 @@ interface Badge {
   figure: Figure;
   /** What the badge shows now (metric, status, change, tasks): a refresh that changes nothing writes nothing to the page. */
   shown?: string;
+}
+
+/** What the background needs to answer a badge's status. */
+export function badgeCell(f: Figure): BadgeCell {
+  return { metric: f.metric, itemId: f.itemId, value: f.value, date: f.date, period: f.period };
 }
 
 function makeBadge(f: Figure): Badge {
@@ -108,21 +115,27 @@ export class KpiBadges {
   }
 
   private pending: readonly Figure[] = [];
+  /** Statuses that came with the figures (the ingest reply answers them), by figure index. */
+  private pendingInfos: ReadonlyArray<BadgeInfo | null | undefined> | null = null;
   private placing = false;
 
   /**
    * Places or updates a badge for every figure that has an anchor on the page. New badges are
-   * built detached, their status fetched (one request), and only then put into the page,
-   * already rendered: one DOM write, so one relayout of the host page instead of one for the
-   * empty badges and another for their contents. Work is done in slices of BADGES_PER_TASK,
-   * each in its own task, so 500 figures never make one long task on the host page.
+   * built detached, rendered with their status, and only then put into the page: one DOM
+   * write, so one relayout of the host page instead of one for the empty badges and another
+   * for their contents. `infos` (by figure index) are the statuses the ingest reply already
+   * carried; without them the statuses are fetched (one request). The first slice of
+   * BADGES_PER_TASK figures is placed at once (with whatever else the caller writes in this
+   * task, in the same frame); further slices each get a task of their own, so 500 figures
+   * never make one long task on the host page.
    */
-  update(figures: readonly Figure[]): void {
+  update(figures: readonly Figure[], infos: ReadonlyArray<BadgeInfo | null | undefined> | null = null): void {
     if (this.signal.aborted) return;
     this.pending = figures;
+    this.pendingInfos = infos;
     if (this.placing) return;
     this.placing = true;
-    setTimeout(() => this.build(0, []), 0);
+    this.build(0, []);
   }
 
   /** Builds (detached) or updates the badges for one slice of figures; new ones are attached by `attach`. */
@@ -130,6 +143,7 @@ export class KpiBadges {
     if (this.signal.aborted) return void (this.placing = false);
     if (from === 0) for (const [anchor, b] of this.badges) if (!anchor.isConnected || !b.host.isConnected) this.badges.delete(anchor);
     const figures = this.pending;
+    const infos = this.pendingInfos;
     const end = Math.min(figures.length, from + BADGES_PER_TASK);
     for (let i = from; i < end; i++) {
       const f = figures[i]!;
@@ -142,8 +156,11 @@ export class KpiBadges {
         this.badges.set(anchor, b);
       }
       setFigure(b, f);
+      const info = infos?.[i];
+      if (info) render(b, info);
     }
     if (end < figures.length) return void setTimeout(() => this.build(end, fresh), 0);
+    if (infos && figures.every((_, i) => i >= MAX_CELLS || infos[i])) return this.attach(fresh, 0, figures);
     void this.refresh()
       .catch(() => {}) // attached unrendered, as a dot, if the status cannot be had
       .then(() => this.attach(fresh, 0, figures));
@@ -159,13 +176,13 @@ export class KpiBadges {
     }
     if (end < fresh.length) return void setTimeout(() => this.attach(fresh, end, figures), 0);
     this.placing = false;
-    if (this.pending !== figures) this.update(this.pending);
+    if (this.pending !== figures) this.update(this.pending, this.pendingInfos);
   }
 
   async refresh(): Promise<void> {
-    const list = [...this.badges.values()].slice(0, 500);
+    const list = [...this.badges.values()].slice(0, MAX_CELLS);
     if (list.length === 0 || this.signal.aborted) return;
-    const cells = list.map(({ figure: f }) => ({ metric: f.metric, itemId: f.itemId, value: f.value, date: f.date, period: f.period }));
+    const cells = list.map(({ figure }) => badgeCell(figure));
     const infos = await call<BadgeInfo[]>({ type: 'metrics.badges', cells }).catch(() => null);
     if (!infos || this.signal.aborted) return;
     list.forEach((b, i) => {

@@ -1,5 +1,5 @@
 import { captureWithOrigins } from '@/lib/capture/capture-page';
-import { OBSERVER_TAG, parseObserved } from '@/lib/capture/observed';
+import { parseObserved, requestReplay } from '@/lib/capture/observed';
 import { riskInBody, riskInUrl } from '@/lib/capture/risk';
 import type { Figure, PageResponse } from '@/lib/capture/types';
 import { localToday } from '@/lib/domain/dates';
@@ -7,7 +7,7 @@ import type { Feature } from '@/lib/features/types';
 import { call, RequestError } from '@/lib/messaging/client';
 import type { IngestReply } from '@/lib/metrics/messages';
 import { detectPage, type PageKind } from '@/lib/taobao/page-detect';
-import { KpiBadges } from './kpi-badges';
+import { badgeCell, KpiBadges, MAX_CELLS } from './kpi-badges';
 import { showCaptureWarning, showRiskNotice } from './risk-notice';
 
 /** Wait this long after the last page change (DOM or response) before reading: pages render in bursts. */
@@ -26,6 +26,7 @@ const state = {
   paused: null as string | null,
   responses: [] as PageResponse[],
   onChange: null as (() => void) | null,
+  runs: 0,
 };
 
 /** A small status element of ours (never shown) that tests and the capture benchmark read. */
@@ -37,6 +38,12 @@ function status(): HTMLElement {
     document.documentElement.append(s);
   }
   return s as HTMLElement;
+}
+
+function report(read: Record<string, string>): HTMLElement {
+  const s = status();
+  Object.assign(s.dataset, read);
+  return s;
 }
 
 /** Stops all capture on this tab at once and says why. Nothing read after this is sent. */
@@ -68,7 +75,7 @@ function listen(): void {
     state.onChange?.();
   });
   // The observer kept what the page fetched before we were listening.
-  window.postMessage({ tag: OBSERVER_TAG, kind: 'replay' }, location.origin);
+  requestReplay(window);
 }
 
 /** Only mutations of the page itself matter, not our own badges and notices. */
@@ -113,36 +120,38 @@ export const kpiCapture: Feature = {
       const t0 = performance.now();
       const { result, figures, items } = captureWithOrigins({ url: location.href, document, responses: state.responses, today: localToday() });
       const ms = performance.now() - t0;
-      const s = status();
-      s.dataset.ms = ms.toFixed(2);
-      s.dataset.at = t0.toFixed(1);
-      s.dataset.runs = String(Number(s.dataset.runs ?? 0) + 1);
-      if (result.status === 'paused') return pauseCapture(result.warnings[0] ?? 'risk control');
-      s.dataset.state = 'ok';
-      s.dataset.count = String(result.metrics.length);
-      if (result.metrics.length === 0) return;
+      // What this read says about itself; written to the page with the badges it leads to, in one task.
+      const read: Record<string, string> = { ms: ms.toFixed(2), at: t0.toFixed(1), runs: String(++state.runs) };
+      if (result.status === 'paused') return (report(read), pauseCapture(result.warnings[0] ?? 'risk control'));
+      read.state = 'ok';
+      read.count = String(result.metrics.length);
+      if (result.metrics.length === 0) return void report(read);
       const key = figures.map(figureKey).sort().join(',');
-      if (key === lastSent) return badges.update(figures);
+      if (key === lastSent) return (report(read), badges.update(figures));
       lastSent = key;
-      // Badges after the ingest: their status and change then already count these figures, so they
-      // are drawn once instead of drawn and redrawn when the ingest's data bump arrives.
+      // The ingest reply carries the badges' statuses, which then already count these figures: the
+      // badges, any warning and the status are put into the page together, once, in the reply's task.
       // Item titles the page showed ride along for the item catalog (stored with the figures, same shop check).
-      void call<IngestReply>({ type: 'metrics.ingest', url: location.href, identity: result.shop, figures: result.metrics, items: items.slice(0, 500) })
+      const cells = figures.slice(0, MAX_CELLS).map(badgeCell);
+      void call<IngestReply>({ type: 'metrics.ingest', url: location.href, identity: result.shop, figures: result.metrics, items: items.slice(0, 500), cells })
         .then((reply) => {
+          const s = report(read);
           s.dataset.stored = String(Number(s.dataset.stored ?? 0) + reply.stored);
           if (reply.accountWarning && reply.accountWarning !== shownWarning && !signal.aborted) {
             shownWarning = reply.accountWarning;
             showCaptureWarning(reply.accountWarning);
           }
+          badges.update(figures, reply.badges ?? null);
         })
         .catch((e: unknown) => {
           lastSent = ''; // try again on the next change
+          report(read);
           if (e instanceof RequestError && e.field === 'shop' && !signal.aborted) {
-            s.dataset.refused = e.message.slice(0, 200);
+            status().dataset.refused = e.message.slice(0, 200);
             if (e.message !== shownWarning) showCaptureWarning((shownWarning = e.message));
           }
-        })
-        .finally(() => badges.update(figures));
+          badges.update(figures);
+        });
     };
     const schedule = (): void => {
       if (signal.aborted || state.paused) return;

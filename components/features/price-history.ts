@@ -1,5 +1,5 @@
 import type { Feature } from '@/lib/features/types';
-import { parseObserved, OBSERVER_TAG } from '@/lib/capture/observed';
+import { parseObserved, requestReplay } from '@/lib/capture/observed';
 import { parsePrice, type SkuPrice } from '@/lib/collab/price-diff';
 import { PriceSession, type PriceRecord } from '@/lib/collab/price-session';
 import { call } from '@/lib/messaging/client';
@@ -63,7 +63,7 @@ export const priceHistory: Feature = {
     };
     window.addEventListener('message', onMessage);
     // The observer keeps what the page loaded before we started: ask for it again.
-    window.postMessage({ tag: OBSERVER_TAG, kind: 'replay' }, location.origin);
+    requestReplay(window);
 
     // The page's own submit button: listened to, never clicked or held up.
     const onClick = (e: Event): void => {

@@ -1,4 +1,18 @@
 /**
+ * Page styles reach into a shadow tree only through inherited properties, so the host resets
+ * those. Not with `all: initial`: that also resets the element's language, and every font of
+ * ours is then looked up afresh for another script, each look-up a synchronous call from the host
+ * page's main thread to the browser's font service (Times New Roman, Arial, … on every load,
+ * 1–7 ms each on a busy machine, measured in tests/bench/content). For the same reason the
+ * family is the generic sans-serif, which the page has usually resolved already and which Chrome
+ * maps to a CJK font for the page's language; a named font a platform lacks (-apple-system on
+ * Windows and Linux, Microsoft YaHei on macOS) costs a look-up of its own.
+ */
+const BASE_CSS =
+  ':host { font: medium sans-serif; color: initial; letter-spacing: normal; word-spacing: normal; text-align: start; text-indent: 0; text-transform: none; text-shadow: none; ' +
+  'white-space: normal; word-break: normal; overflow-wrap: normal; visibility: visible; cursor: auto; } * { box-sizing: border-box; font-family: inherit; }';
+
+/**
  * Our UI on a host page lives in an open shadow root on a custom element of
  * our own, so page styles cannot reach it and ours cannot leak. Only our own
  * constant CSS goes into it; page and user text is only ever set as text.
@@ -7,7 +21,7 @@ export function createShadowHost(tag: string, css: string): { host: HTMLElement;
   const host = document.createElement(tag);
   const root = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = `:host { all: initial; } * { box-sizing: border-box; font-family: -apple-system, "PingFang SC", "Microsoft YaHei", sans-serif; } ${css}`;
+  style.textContent = `${BASE_CSS} ${css}`;
   root.append(style);
   return { host, root };
 }

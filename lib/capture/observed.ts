@@ -6,6 +6,19 @@
  * bundle must stay tiny.
  */
 export const OBSERVER_TAG = 'zhanggui:observer:v1';
+/**
+ * The isolated side asks for the responses it missed with a DOM event on the window, which both
+ * worlds see, not with postMessage: posting a message makes the browser capture the caller's
+ * source location, and the first capture in our content script re-parses the whole bundle for
+ * its source positions (~3 ms on the host page's main thread, measured). The event carries
+ * nothing; the page firing it too only makes the observer post the page's own responses again.
+ */
+export const REPLAY_EVENT = 'zhanggui:observer:replay:v1';
+
+/** Asks the MAIN-world observer to post again what it kept (isolated side). */
+export function requestReplay(win: Pick<Window & typeof globalThis, 'dispatchEvent' | 'CustomEvent'>): void {
+  win.dispatchEvent(new win.CustomEvent(REPLAY_EVENT));
+}
 /** Bodies above this are not forwarded (the JSON we read is a few kB; a 2 MB body is not a KPI response). */
 export const MAX_BODY_CHARS = 2 * 1024 * 1024;
 const MAX_URL = 4000;
@@ -15,8 +28,8 @@ export interface ObservedResponse {
   body: string;
 }
 
-/** Messages on the channel: a response the page received, or the isolated side asking for the ones it missed. */
-export type ObserverMessage = { tag: typeof OBSERVER_TAG; kind: 'response'; url: string; body: string } | { tag: typeof OBSERVER_TAG; kind: 'replay' };
+/** Messages on the channel: a response the page received. */
+export type ObserverMessage = { tag: typeof OBSERVER_TAG; kind: 'response'; url: string; body: string };
 
 /**
  * A forwarded response from a window message, or null. Only messages from this very window

@@ -11,9 +11,9 @@
  * nothing of ours can throw into the page. We never send a request of our own.
  *
  * The isolated script loads later (document_idle), so the observer keeps the last responses
- * and replays them when asked.
+ * and replays them when asked (REPLAY_EVENT).
  */
-import { MAX_BODY_CHARS, OBSERVER_TAG } from './observed';
+import { MAX_BODY_CHARS, OBSERVER_TAG, REPLAY_EVENT } from './observed';
 
 const KEEP_RESPONSES = 40;
 const KEEP_CHARS = 4 * 1024 * 1024;
@@ -62,18 +62,14 @@ export function installObserver(win: Win): ObserverHandle {
     }
   };
 
-  const onMessage = (e: MessageEvent): void => {
+  const onReplay = (): void => {
     try {
-      // The source first: reading `data` deserializes the message, and the page's own messages come here too.
-      if (e.source !== win) return;
-      const d = e.data as { tag?: unknown; kind?: unknown } | null;
-      if (!d || d.tag !== OBSERVER_TAG || d.kind !== 'replay') return;
       for (const r of kept.slice()) post(r.url, r.body);
     } catch {
       /* ignore */
     }
   };
-  win.addEventListener('message', onMessage);
+  win.addEventListener(REPLAY_EVENT, onReplay);
 
   // ── fetch ──
   const nativeFetch = win.fetch;
@@ -152,7 +148,7 @@ export function installObserver(win: Win): ObserverHandle {
 
   return {
     uninstall() {
-      win.removeEventListener('message', onMessage);
+      win.removeEventListener(REPLAY_EVENT, onReplay);
       if (wrappedFetch && win.fetch === wrappedFetch) win.fetch = nativeFetch;
       if (proto && nativeOpen && nativeSend) {
         proto.open = nativeOpen;

@@ -18,3 +18,9 @@ export interface Feature {
   include: (page: PageKind, url: URL) => boolean;
   init: (signal: AbortSignal, fc: FeatureContext) => void | Promise<void>;
 }
+
+/** The features one content script carries, and the hosts it is injected into (its manifest matches). */
+export interface FeatureGroup {
+  matches: readonly string[];
+  features: readonly Feature[];
+}

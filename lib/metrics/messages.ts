@@ -21,6 +21,8 @@ const identitySchema = z.object({
 });
 
 const cellSchema = z.object({ metric: z.string().min(1).max(40), itemId: itemId.nullable(), value: z.number().finite(), date: isoDate, period });
+/** One figure a KPI badge shows, as the background needs it to answer the badge's status. */
+export type BadgeCell = z.infer<typeof cellSchema>;
 
 /**
  * The metric area: figures captured from pages (metrics.ingest, from the content script: untrusted
@@ -35,6 +37,12 @@ export const metricsRequests = [
     figures: z.array(z.unknown()).max(5000),
     /** Item titles the page showed beside its figures (lib/items/seen.ts), for the item catalog. */
     items: z.array(z.unknown()).max(500).optional(),
+    /**
+     * The figures the page shows badges for: the reply carries their statuses after this ingest
+     * (`badges`), so the content script draws its badges once, without a second round trip.
+     * Checked one by one: a malformed cell gets no status, the ingest still happens.
+     */
+    cells: z.array(z.unknown()).max(500).optional(),
   }),
   z.object({
     type: z.literal('metrics.import'),
@@ -67,6 +75,8 @@ export interface IngestReply {
   /** The page's login is not the current member's Taobao account (warning only). */
   accountWarning: string | null;
   alerts: number;
+  /** The statuses of the request's `cells` after this ingest, in their order (null: malformed cell or no answer). */
+  badges?: Array<BadgeInfo | null>;
 }
 
 export interface BadgeInfo {
@@ -116,6 +126,33 @@ async function statusOf(services: Services, shopId: string, target: Target | nul
   return figureStatus(target, rec, month);
 }
 
+/** A KPI badge's status, change against the 7-day average and open tasks, for each cell. */
+async function badgeInfos(services: Services, cells: readonly BadgeCell[]): Promise<BadgeInfo[]> {
+  const { db } = services;
+  const { shopId, tasks, mayFinance } = await context(services);
+  const targets = new Map((await listTargets(db, shopId)).map((t) => [`${t.metric}|${t.itemKey}`, t]));
+  const names = await itemNames(db, shopId, cells.flatMap((c) => (c.itemId ? [c.itemId] : [])));
+  // One read transaction, queries in parallel: a page of 500 figures answers in one round.
+  return db.transaction('r', metricStore(db), () =>
+    Promise.all(
+      cells.map(async (c): Promise<BadgeInfo> => {
+        const hidden = !!metricByCode(c.metric)?.finance && !mayFinance;
+        const target = targets.get(`${c.metric}|${c.itemId ?? ''}`) ?? null;
+        const [avg, status] = await Promise.all([sevenDayAverage(db, shopId, c.metric, c.itemId, c.date), statusOf(services, shopId, target, c)]);
+        return {
+          status: status?.status ?? null,
+          change: avg && avg.value > 0 ? c.value / avg.value - 1 : null,
+          avg7: hidden ? null : (avg?.value ?? null),
+          openTasks: openTaskCount(tasks, c.metric, c.itemId),
+          hasTarget: target !== null,
+          hidden,
+          itemTitle: c.itemId ? (names[c.itemId] ?? null) : null,
+        };
+      }),
+    ),
+  );
+}
+
 export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metrics.latest', 'metrics.badges', 'metrics.detail', 'metrics.targets.list'], async (req, services) => {
   const { db } = services;
   switch (req.type) {
@@ -136,7 +173,13 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
       const alerts = await checkTargets(services, result.shopId, result.records);
       // Rules watching captures run on the stored figures (lib/rules/runner.ts); a rule failure never fails a capture.
       await onMetricsIngested(services, result.records).catch((e: unknown) => console.error('[zhanggui] rules after ingest', e));
-      return { stored: result.stored, rejected: result.rejected, boundNow: result.boundNow, accountWarning: result.accountWarning, alerts: alerts.length } satisfies IngestReply;
+      // The badges' statuses now count these figures (and any task a rule just created).
+      const cells = (req.cells ?? []).map((c) => cellSchema.safeParse(c));
+      const valid = cells.flatMap((c) => (c.success ? [c.data] : []));
+      const infos = valid.length > 0 ? await badgeInfos(services, valid).catch(() => null) : [];
+      let next = 0;
+      const badges = infos ? cells.map((c) => (c.success ? (infos[next++] ?? null) : null)) : undefined;
+      return { stored: result.stored, rejected: result.rejected, boundNow: result.boundNow, accountWarning: result.accountWarning, alerts: alerts.length, badges } satisfies IngestReply;
     }
     case 'metrics.import': {
       const { shopId } = await context(services);
@@ -160,30 +203,8 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
       const all = await latestPerMetric(db, shopId, req.itemId, req.period);
       return Object.fromEntries(Object.entries(all).filter(([code]) => mayFinance || !metricByCode(code)?.finance));
     }
-    case 'metrics.badges': {
-      const { shopId, tasks, mayFinance } = await context(services);
-      const targets = new Map((await listTargets(db, shopId)).map((t) => [`${t.metric}|${t.itemKey}`, t]));
-      const names = await itemNames(db, shopId, req.cells.flatMap((c) => (c.itemId ? [c.itemId] : [])));
-      // One read transaction, queries in parallel: a page of 500 figures answers in one round.
-      return db.transaction('r', metricStore(db), () =>
-        Promise.all(
-          req.cells.map(async (c): Promise<BadgeInfo> => {
-            const hidden = !!metricByCode(c.metric)?.finance && !mayFinance;
-            const target = targets.get(`${c.metric}|${c.itemId ?? ''}`) ?? null;
-            const [avg, status] = await Promise.all([sevenDayAverage(db, shopId, c.metric, c.itemId, c.date), statusOf(services, shopId, target, c)]);
-            return {
-              status: status?.status ?? null,
-              change: avg && avg.value > 0 ? c.value / avg.value - 1 : null,
-              avg7: hidden ? null : (avg?.value ?? null),
-              openTasks: openTaskCount(tasks, c.metric, c.itemId),
-              hasTarget: target !== null,
-              hidden,
-              itemTitle: c.itemId ? (names[c.itemId] ?? null) : null,
-            };
-          }),
-        ),
-      );
-    }
+    case 'metrics.badges':
+      return badgeInfos(services, req.cells);
     case 'metrics.detail': {
       const { shopId, tasks, mayFinance } = await context(services);
       const hidden = !!metricByCode(req.metric)?.finance && !mayFinance;

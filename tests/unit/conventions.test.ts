@@ -26,7 +26,8 @@ describe('project conventions', () => {
     expect(src).not.toMatch(/service_role_key|SUPABASE_SERVICE_ROLE/i);
   });
   it('keeps React and zod out of the content script entry and its features', () => {
-    const content = ['entrypoints/seller.content/index.ts', ...sources('components/features')];
+    const entries = readdirSync(path.join(ROOT, 'entrypoints')).filter((n) => n.endsWith('.content') || n.endsWith('.content.ts'));
+    const content = [...entries.flatMap((n) => (n.endsWith('.ts') ? [`entrypoints/${n}`] : sources(`entrypoints/${n}`))), ...sources('components/features')];
     for (const file of content) {
       const valueImports = readFileSync(path.join(ROOT, file), 'utf8')
         .split('\n')

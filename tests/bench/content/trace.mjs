@@ -5,6 +5,12 @@
 //   node tests/bench/content/trace.mjs [on|off] [loads=3]     (build first: npx wxt build)
 //   ZG_EXT_DIR=/path/to/chrome-mv3   another build, for an A/B against this one
 //   ZG_TIMELINE=1                    also the last load's tasks over 0.4 ms, in order, with what ran in them
+//   ZG_FONTS=1                       also the font families the page's renderer looked up (each a
+//                                    synchronous call to the browser's font service on Linux) and the
+//                                    time the main thread stood blocked on such calls
+// Besides wall time it sums the main thread's CPU time of its tasks ("RunTask cpu"): on a shared
+// 2-core machine TaskDuration swings with other jobs' load, the CPU time much less, so an A/B
+// (ZG_EXT_DIR) is best read on that line.
 import { launchWithExtension } from '../../support/browser.mjs';
 import { loadSample } from '../../support/extension-page.mjs';
 import { serveSellerConsole } from '../../support/seller-console.mjs';
@@ -30,7 +36,8 @@ try {
     const page = await browser.newPage();
     await serveSellerConsole(page);
     await page.bringToFront();
-    await page.tracing.start({ categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline'] });
+    const fontCategories = process.env.ZG_FONTS ? ['fonts', 'base'] : [];
+    await page.tracing.start({ categories: ['devtools.timeline', 'v8.execute', 'disabled-by-default-devtools.timeline', ...fontCategories] });
     await page.goto(WORKBENCH, { waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, 1500));
     const { TaskDuration } = await page.metrics();
@@ -41,7 +48,13 @@ try {
     const main = events.filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X');
     const add = (k, us) => (sums[k] = (sums[k] ?? 0) + us / 1000 / LOADS);
     for (const e of main) add(label(e), e.dur ?? 0);
+    for (const e of main) if (e.name === 'RunTask') add('RunTask cpu (thread time)', e.tdur ?? 0);
     add('TaskDuration (Performance.getMetrics)', TaskDuration * 1e6);
+    if (process.env.ZG_FONTS) {
+      const families = events.filter((e) => e.pid === pid && e.name === 'FontDataManager::onMatchFamilyStyle').map((e) => JSON.stringify(e.args?.family_name ?? ''));
+      console.log(`load ${i + 1}: ${families.length} font family look-ups ${families.join(' ')}`);
+      for (const e of main) if (e.name === 'ScopedBlockingCallWithBaseSyncPrimitives') add('blocked on synchronous calls (fonts…)', e.dur ?? 0);
+    }
     if (process.env.ZG_TIMELINE && i === LOADS - 1) {
       const t0 = main.find((e) => e.name === 'ParseHTML')?.ts ?? 0;
       for (const t of main.filter((e) => e.name === 'RunTask' && e.dur > 400).sort((a, b) => a.ts - b.ts)) {

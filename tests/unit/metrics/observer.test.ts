@@ -4,7 +4,7 @@
  */
 import { Window } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_BODY_CHARS, OBSERVER_TAG, parseObserved, type ObservedResponse } from '@/lib/capture/observed';
+import { MAX_BODY_CHARS, OBSERVER_TAG, parseObserved, requestReplay, type ObservedResponse } from '@/lib/capture/observed';
 import { installObserver, type ObserverHandle } from '@/lib/capture/observer';
 
 const ORIGIN = 'https://sycm.taobao.com';
@@ -186,7 +186,11 @@ describe('the channel', () => {
     await page().fetch('/a.json');
     await settle();
     forwarded = [];
+    // A message asking for it is not the channel (it would capture our script's source location).
     win.postMessage({ tag: OBSERVER_TAG, kind: 'replay' }, '*');
+    await settle();
+    expect(forwarded).toEqual([]);
+    requestReplay(win as unknown as globalThis.Window & typeof globalThis);
     await settle();
     expect(forwarded).toEqual([{ url: `${ORIGIN}/a.json`, body: '{"a":1}' }]);
   });
