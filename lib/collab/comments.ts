@@ -1,3 +1,4 @@
+import type { AlertInput } from '../alerts/model';
 import { raiseAlert } from '../alerts/store';
 import { newId } from '../domain';
 import type { Services } from '../messaging/area';
@@ -75,23 +76,31 @@ function checkLength(body: string): void {
   }
 }
 
+/**
+ * The inbox alert telling `memberId` they were mentioned (key `mention|<comment>|<member>`):
+ * raised by the author's browser and, in team mode, by the mentioned member's browser when
+ * the comment arrives (lib/sync/area/arrivals.ts) — the same key, so never twice.
+ */
+export function mentionAlertInput(comment: Comment, memberId: string, authorName: string, taskTitle: string, at: number): AlertInput {
+  return {
+    id: newId(),
+    shopId: comment.shopId,
+    key: `mention|${comment.id}|${memberId}`,
+    kind: 'mention',
+    title: `${authorName} 在「${taskTitle.slice(0, 60)}」中提到了你`.slice(0, 200),
+    message: comment.body.slice(0, 500),
+    memberIds: [memberId],
+    evidence: { commentId: comment.id, authorId: comment.authorId },
+    taskId: comment.taskId,
+    at,
+  };
+}
+
 async function notifyMentions(s: Services, actor: Actor, comment: Comment, taskTitle: string, already: readonly string[]): Promise<void> {
   for (const memberId of comment.mentions) {
     // Mentioning yourself notifies nobody; an edit only notifies people it newly mentions.
     if (memberId === actor.me.id || already.includes(memberId)) continue;
-    const title = `${actor.me.name} 在「${taskTitle.slice(0, 60)}」中提到了你`;
-    const alert = await raiseAlert(s.db, {
-      id: newId(),
-      shopId: actor.shop.id,
-      key: `mention|${comment.id}|${memberId}`,
-      kind: 'mention',
-      title: title.slice(0, 200),
-      message: comment.body.slice(0, 500),
-      memberIds: [memberId],
-      evidence: { commentId: comment.id, authorId: actor.me.id },
-      taskId: comment.taskId,
-      at: s.now(),
-    });
+    const alert = await raiseAlert(s.db, mentionAlertInput(comment, memberId, actor.me.name, taskTitle, s.now()));
     if (alert && s.notify) await s.notify({ id: alert.id, title: alert.title, message: alert.message }).catch(() => {});
   }
 }

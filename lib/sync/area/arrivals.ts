@@ -1,6 +1,7 @@
 import { raiseAlert } from '../../alerts/store';
 import type { ZhangguiDb } from '../../db/schema';
 import { newId } from '../../domain';
+import { mentionAlertInput } from '../../collab/comments';
 import { commentSchema } from '../../collab/model';
 import { firingAlertInput, firingRowSchema } from '../../rules/store';
 
@@ -37,19 +38,7 @@ export async function announceArrivals(db: ZhangguiDb, arrivals: readonly Arriva
       const task = await db.tasks.get(c.data.taskId);
       for (const memberId of c.data.mentions) {
         if (memberId === c.data.authorId) continue;
-        const title = `${author?.name ?? '同事'} 在「${(task?.title ?? '任务').slice(0, 60)}」中提到了你`;
-        const alert = await raiseAlert(db, {
-          id: newId(),
-          shopId: c.data.shopId,
-          key: `mention|${c.data.id}|${memberId}`,
-          kind: 'mention',
-          title: title.slice(0, 200),
-          message: c.data.body.slice(0, 500),
-          memberIds: [memberId],
-          evidence: { commentId: c.data.id, authorId: c.data.authorId },
-          taskId: c.data.taskId,
-          at: c.data.at,
-        });
+        const alert = await raiseAlert(db, mentionAlertInput(c.data, memberId, author?.name ?? '同事', task?.title ?? '任务', c.data.at));
         if (alert) raised += 1;
       }
     }
