@@ -1,40 +1,23 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { allRecords, ingestFigures, latestPerMetric, series } from '../../lib/metrics/store';
 import { metricServerId } from '../../lib/sync/area/metrics';
-import { PsqlSession, lit } from './support/psql';
-import { browserFor, clientFor, createShop, supabaseServer, type TestClient, type TestUser } from './support/world';
+import { lit } from './support/psql';
+import { useShopWorld, type TestClient } from './support/world';
 
 // Captured KPIs between teammates, against the real database: the operator's browser reads the
 // figures, the owner's dashboard sees them, customer service sees the non-money ones only (RLS)
 // and its own captures queue nothing (its role may not record metrics).
-let admin: PsqlSession;
-let session: PsqlSession;
-let shopId: string;
-let users: TestUser[];
 const OWNER = 0;
 const OPERATOR = 1;
 const CS = 2;
 const ITEM = '680012345678';
 const HOUR = 3_600_000;
 
-beforeAll(async () => {
-  admin = new PsqlSession();
-  session = new PsqlSession();
-  const s = await createShop(admin, 'metrics', ['owner', 'operator', 'cs']);
-  shopId = s.shopId;
-  users = s.users;
-});
-afterAll(() => {
-  admin.close();
-  session.close();
-});
-
-function browser(i: number): TestClient {
-  return browserFor(`metrics${i}`, shopId, users[i]!, supabaseServer(clientFor(session, users[i]!)));
-}
+const world = useShopWorld('metrics', ['owner', 'operator', 'cs']);
+const { browser } = world;
 const fig = (metric: string, value: number, date: string, over: Record<string, unknown> = {}) => ({ metric, value, date, period: 'day', itemId: ITEM, source: 'response', ...over });
 const serverRows = async (where = ''): Promise<string[]> =>
-  (await admin.must(`select metric || '|' || coalesce(item_id, '') || '|' || date || '|' || value || '|' || provisional from public.metric_snapshots where shop_id = ${lit(shopId)} ${where} order by 1;`)).filter((l) => l.trim() !== '');
+  (await world.admin.must(`select metric || '|' || coalesce(item_id, '') || '|' || date || '|' || value || '|' || provisional from public.metric_snapshots where shop_id = ${lit(world.shopId)} ${where} order by 1;`)).filter((l) => l.trim() !== '');
 
 describe('team sync of captured metrics', () => {
   it("the operator's captures reach the owner (day values, provisional flag) and customer service (non-money only); cs captures queue nothing", async () => {
@@ -46,7 +29,7 @@ describe('team sync of captured metrics', () => {
     // The operator's browser reads 生意参谋: two days of an item and the shop's pay amount.
     const now = Date.now();
     const r = await ingestFigures(op.db, {
-      shopId,
+      shopId: world.shopId,
       figures: [fig('uv', 1200, '2026-11-27'), fig('uv', 1350, '2026-11-28'), fig('payAmt', 8999.5, '2026-11-28', { itemId: null }), fig('rfdSucAmt', 120, '2026-11-28'), fig('uv', 77, '2026-11-29', { period: 'realtime' })],
       capturedAt: now,
       today: '2026-11-29',
@@ -60,29 +43,29 @@ describe('team sync of captured metrics', () => {
       `uv|${ITEM}|2026-11-27|1200|false`,
       `uv|${ITEM}|2026-11-28|1350|false`,
     ]);
-    expect(await admin.must(`select id from public.metric_snapshots where shop_id = ${lit(shopId)} and metric = 'uv' and date = '2026-11-28';`)).toContain(metricServerId(shopId, 'uv', ITEM, 'day', '2026-11-28'));
+    expect(await world.admin.must(`select id from public.metric_snapshots where shop_id = ${lit(world.shopId)} and metric = 'uv' and date = '2026-11-28';`)).toContain(metricServerId(world.shopId, 'uv', ITEM, 'day', '2026-11-28'));
 
     // The owner's dashboard: the same figures, provisional flag and capture time included.
     await owner.engine.sync();
-    const uv = await series(owner.db, { shopId, metric: 'uv', itemId: ITEM, from: '2026-11-01', to: '2026-11-30' });
+    const uv = await series(owner.db, { shopId: world.shopId, metric: 'uv', itemId: ITEM, from: '2026-11-01', to: '2026-11-30' });
     expect(uv.map((x) => [x.date, x.value, x.provisional, x.source, x.capturedAt])).toEqual([
       ['2026-11-27', 1200, false, 'response', now],
       ['2026-11-28', 1350, false, 'response', now],
     ]);
-    expect((await latestPerMetric(owner.db, shopId, ITEM)).rfdSucAmt).toMatchObject({ value: 120, provisional: true, date: '2026-11-28' });
-    expect((await latestPerMetric(owner.db, shopId, null)).payAmt).toMatchObject({ value: 8999.5 });
+    expect((await latestPerMetric(owner.db, world.shopId, ITEM)).rfdSucAmt).toMatchObject({ value: 120, provisional: true, date: '2026-11-28' });
+    expect((await latestPerMetric(owner.db, world.shopId, null)).payAmt).toMatchObject({ value: 8999.5 });
     expect(await owner.db.table('outbox').count()).toBe(0); // nothing pulled is echoed
 
     // Customer service: the non-money figures only (RLS), and nothing realtime.
     await cs.engine.sync();
-    const seen = (await allRecords(cs.db, shopId)).map((x) => `${x.metric}|${x.date}|${x.value}`).sort();
+    const seen = (await allRecords(cs.db, world.shopId)).map((x) => `${x.metric}|${x.date}|${x.value}`).sort();
     expect(seen).toEqual(['uv|2026-11-27|1200', 'uv|2026-11-28|1350']);
 
     // Customer service's own browser reads a page: stored locally, nothing queued, nothing refused.
-    await ingestFigures(cs.db, { shopId, figures: [fig('uv', 1400, '2026-11-28'), fig('pv', 5000, '2026-11-28')], capturedAt: now + HOUR, today: '2026-11-29' });
+    await ingestFigures(cs.db, { shopId: world.shopId, figures: [fig('uv', 1400, '2026-11-28'), fig('pv', 5000, '2026-11-28')], capturedAt: now + HOUR, today: '2026-11-29' });
     expect(await cs.db.table('outbox').count()).toBe(0);
     expect((await cs.engine.sync()).state).toBe('synced');
-    expect((await series(cs.db, { shopId, metric: 'uv', itemId: ITEM, from: '2026-11-28', to: '2026-11-28' }))[0]).toMatchObject({ value: 1400 });
+    expect((await series(cs.db, { shopId: world.shopId, metric: 'uv', itemId: ITEM, from: '2026-11-28', to: '2026-11-28' }))[0]).toMatchObject({ value: 1400 });
     expect(await serverRows(`and metric = 'pv'`)).toEqual([]);
     expect(await cs.db.table('alerts').count()).toBe(0); // no "server refused" inbox entry
   });
@@ -94,16 +77,16 @@ describe('team sync of captured metrics', () => {
     await owner.engine.sync();
     const now = Date.now();
     // The owner's browser reads a newer figure for the 28th and pushes it.
-    await ingestFigures(owner.db, { shopId, figures: [fig('uv', 1360, '2026-11-28')], capturedAt: now + 2 * HOUR, today: '2026-11-29' });
+    await ingestFigures(owner.db, { shopId: world.shopId, figures: [fig('uv', 1360, '2026-11-28')], capturedAt: now + 2 * HOUR, today: '2026-11-29' });
     expect((await owner.engine.sync()).state).toBe('synced');
     // The operator's browser pushes an unchanged day (nothing), a new day, and an older read of the 28th.
-    await ingestFigures(op.db, { shopId, figures: [fig('uv', 1200, '2026-11-27'), fig('uv', 1210, '2026-11-26')], capturedAt: now, today: '2026-11-29' });
-    await ingestFigures(op.db, { shopId, figures: [fig('uv', 1380, '2026-11-28')], capturedAt: now - HOUR, today: '2026-11-29' });
+    await ingestFigures(op.db, { shopId: world.shopId, figures: [fig('uv', 1200, '2026-11-27'), fig('uv', 1210, '2026-11-26')], capturedAt: now, today: '2026-11-29' });
+    await ingestFigures(op.db, { shopId: world.shopId, figures: [fig('uv', 1380, '2026-11-28')], capturedAt: now - HOUR, today: '2026-11-29' });
     expect(((await op.db.table('outbox').toArray()) as { fields: { date: string } }[]).map((o) => o.fields.date)).toEqual(['2026-11-26', '2026-11-28']);
     expect((await op.engine.sync()).state).toBe('synced');
     // The owner pulls both: the new day lands, the older 28th does not replace the newer local one.
     await owner.engine.sync();
-    const days = await series(owner.db, { shopId, metric: 'uv', itemId: ITEM, from: '2026-11-26', to: '2026-11-28' });
+    const days = await series(owner.db, { shopId: world.shopId, metric: 'uv', itemId: ITEM, from: '2026-11-26', to: '2026-11-28' });
     expect(days.map((x) => [x.date, x.value, x.capturedAt === now + 2 * HOUR])).toEqual([
       ['2026-11-26', 1210, false],
       ['2026-11-27', 1200, false], // re-read unchanged: only captured_at moved, nothing was sent
@@ -113,16 +96,16 @@ describe('team sync of captured metrics', () => {
     // The server kept the later capture too (migration 20261129000500), and the operator's browser,
     // whose older push changed nothing there, took the newer figure on the same round's pull.
     expect(await serverRows(`and metric = 'uv' and date = '2026-11-28'`)).toEqual([`uv|${ITEM}|2026-11-28|1360|false`]);
-    expect((await series(op.db, { shopId, metric: 'uv', itemId: ITEM, from: '2026-11-28', to: '2026-11-28' }))[0]).toMatchObject({ value: 1360, capturedAt: now + 2 * HOUR });
+    expect((await series(op.db, { shopId: world.shopId, metric: 'uv', itemId: ITEM, from: '2026-11-28', to: '2026-11-28' }))[0]).toMatchObject({ value: 1360, capturedAt: now + 2 * HOUR });
 
     // The operator captures; before the push, the owner lowers them to designer. The push is
     // refused (RLS), and the local figures stay.
-    await ingestFigures(op.db, { shopId, figures: [fig('uv', 999, '2026-11-25'), fig('uv', 1001, '2026-11-24')], capturedAt: now + 3 * HOUR, today: '2026-11-29' });
+    await ingestFigures(op.db, { shopId: world.shopId, figures: [fig('uv', 999, '2026-11-25'), fig('uv', 1001, '2026-11-24')], capturedAt: now + 3 * HOUR, today: '2026-11-29' });
     expect(await op.db.table('outbox').count()).toBe(2);
-    await admin.must(`update public.members set role = 'designer' where id = ${lit(users[OPERATOR]!.memberId)};`);
+    await world.admin.must(`update public.members set role = 'designer' where id = ${lit(world.users[OPERATOR]!.memberId)};`);
     await op.engine.sync();
     expect(await op.db.table('outbox').count()).toBe(0);
-    const kept = await series(op.db, { shopId, metric: 'uv', itemId: ITEM, from: '2026-11-24', to: '2026-11-28' });
+    const kept = await series(op.db, { shopId: world.shopId, metric: 'uv', itemId: ITEM, from: '2026-11-24', to: '2026-11-28' });
     expect(kept.map((x) => [x.date, x.value])).toEqual([
       ['2026-11-24', 1001],
       ['2026-11-25', 999],
@@ -132,8 +115,8 @@ describe('team sync of captured metrics', () => {
     ]);
     expect(await serverRows(`and date in ('2026-11-24', '2026-11-25')`)).toEqual([]);
     // The pulled roster says designer now: the next capture queues nothing.
-    await ingestFigures(op.db, { shopId, figures: [fig('uv', 1500, '2026-11-29')], capturedAt: now + 4 * HOUR, today: '2026-11-29' });
+    await ingestFigures(op.db, { shopId: world.shopId, figures: [fig('uv', 1500, '2026-11-29')], capturedAt: now + 4 * HOUR, today: '2026-11-29' });
     expect(await op.db.table('outbox').count()).toBe(0);
-    await admin.must(`update public.members set role = 'operator' where id = ${lit(users[OPERATOR]!.memberId)};`);
+    await world.admin.must(`update public.members set role = 'operator' where id = ${lit(world.users[OPERATOR]!.memberId)};`);
   });
 });

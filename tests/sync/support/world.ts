@@ -1,4 +1,5 @@
 import { createClient } from '@supabase/supabase-js';
+import { afterAll, beforeAll } from 'vitest';
 import { ZhangguiDb } from '../../../lib/db/schema';
 import { setAreaTracking } from '../../../lib/sync/area/tracking';
 import { SyncEngine } from '../../../lib/sync/engine';
@@ -72,3 +73,36 @@ export function browserFor(name: string, shopId: string, user: TestUser, server:
 }
 
 export { supabaseServer };
+
+export interface ShopWorld {
+  /** Runs SQL as the database owner (setting up, checking the server's rows). */
+  admin: PsqlSession;
+  shopId: string;
+  users: TestUser[];
+  /** A fresh browser profile of users[i], syncing through supabase-js. */
+  browser(i: number): TestClient;
+}
+
+/**
+ * One test file's shop on the server with one user per role (registers the file's
+ * beforeAll/afterAll; the fields are set once beforeAll has run).
+ */
+export function useShopWorld(tag: string, roles: readonly string[]): ShopWorld {
+  let session: PsqlSession;
+  const world: ShopWorld = {
+    admin: undefined as unknown as PsqlSession,
+    shopId: '',
+    users: [],
+    browser: (i) => browserFor(`${tag}${i}`, world.shopId, world.users[i]!, supabaseServer(clientFor(session, world.users[i]!))),
+  };
+  beforeAll(async () => {
+    world.admin = new PsqlSession();
+    session = new PsqlSession();
+    Object.assign(world, await createShop(world.admin, tag, roles));
+  });
+  afterAll(() => {
+    world.admin.close();
+    session.close();
+  });
+  return world;
+}
