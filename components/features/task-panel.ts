@@ -3,32 +3,42 @@ import { browser } from 'wxt/browser';
 import type { Feature } from '@/lib/features/types';
 import { PANEL_WIDTH, panelShownOn, setDocked } from '@/lib/features/dock';
 import { frameHash, parseFrameMessage } from '@/lib/features/frame-messages';
+import { panelPreview } from '@/lib/features/panel-preview';
+import { call } from '@/lib/messaging/client';
+import { DATA_VERSION_KEY } from '@/lib/messaging/events';
 import { itemIdFromUrl } from '@/lib/taobao/page-detect';
 import { openQuickAdd } from './quick-add-overlay';
 import { createShadowHost, el, removeOnAbort } from './shadow-host';
+import { PREVIEW_CSS, renderPreview } from './task-panel-preview';
 
 export const PANEL_STATE_KEY = 'zg:panel';
 
 // The host itself is out of flow (fixed, no size): added inline at the end of <body> it made the
-// page lay out its whole body again; an out-of-flow box is laid out on its own.
-const CSS = `:host { position: fixed; top: 0; right: 0; width: 0; height: 0; z-index: 2147483000; }
-iframe { position: fixed; top: 0; right: 0; width: ${PANEL_WIDTH}px; height: 100vh; border: 0; border-left: 1px solid #e5e6eb; background: #fff; z-index: 2147483000; box-shadow: -2px 0 8px rgb(0 0 0 / 6%); }
+// page lay out its whole body again; an out-of-flow box is laid out on its own. The frame sits
+// under the preview until it has its data, then the preview is hidden.
+const CSS = `:host { position: fixed; top: 0; right: 0; width: 0; height: 0; z-index: 2147483000; --zg-width: ${PANEL_WIDTH}px; }
+iframe { position: fixed; top: 0; right: 0; width: ${PANEL_WIDTH}px; height: 100vh; border: 0; border-left: 1px solid #e5e6eb; background: #fff; z-index: 2147482999; box-shadow: -2px 0 8px rgb(0 0 0 / 6%); }
 .tab { position: fixed; right: 0; bottom: 96px; z-index: 2147483000; writing-mode: vertical-rl; padding: 10px 4px; background: #ff5000; color: #fff; border: 0; border-radius: 6px 0 0 6px; cursor: pointer; font-size: 12px; }
+${PREVIEW_CSS}
 [hidden] { display: none !important; }`;
 
 /** A frame added before the host page's load event holds that event back until the frame has loaded. */
 const FRAME_AFTER_LOAD_MAX_MS = 2000;
+/** A frame that never says it is ready (an error before its first answer) is shown after this anyway. */
+const FRAME_READY_MAX_MS = 3000;
 
 /**
- * The docked task panel on Qianniu and the item edit pages. The panel itself
- * is our extension page in an iframe: it renders in the extension's process,
- * so the host page's main thread only pays for this small frame host.
+ * The docked task panel on Qianniu and the item edit pages.
  *
- * The panel is put in place (the page narrowed, the host and, when open, the
- * frame added) in one go once the host page has had its load event (or after
- * FRAME_AFTER_LOAD_MAX_MS): one relayout of the page, and our frame never holds
- * that event back. A collapsed panel is only its tab: the frame is created the
- * first time the panel is opened.
+ * It opens as a preview drawn here (lib/features/panel-preview.ts: this item's tasks and my
+ * tasks, as text), and becomes the full panel — our extension page in an iframe, rendered in the
+ * extension's process — when a person reaches for it: the pointer over it or keyboard focus in
+ * it creates the frame under the preview, and the frame replaces the preview once it has its data.
+ * Creating the frame on every page load cost the host page's main thread ~20 ms (issue 2).
+ *
+ * The panel is put in place (the page narrowed, the host added) in one go once the host page has
+ * had its load event (or after FRAME_AFTER_LOAD_MAX_MS): one relayout of the page. A collapsed
+ * panel is only its tab.
  */
 export const taskPanel: Feature = {
   id: 'task-panel',
@@ -36,29 +46,78 @@ export const taskPanel: Feature = {
   async init(signal, { url }) {
     const { host, root } = createShadowHost('zhanggui-panel', CSS);
     const tab = el('button', { className: 'tab', type: 'button', title: '展开掌柜任务面板 Open the Zhanggui panel' }, '掌柜');
-    root.append(tab);
+    const preview = el('div', { className: 'preview' });
+    preview.setAttribute('role', 'complementary');
+    preview.setAttribute('aria-label', '掌柜任务面板 Zhanggui task panel');
+    root.append(preview, tab);
     let frame: HTMLIFrameElement | null = null;
+    let frameReady = false;
+    let expanded = false;
+    let readyTimer: ReturnType<typeof setTimeout> | undefined;
+    let shown = '';
 
-    const apply = (expanded: boolean): void => {
-      if (expanded && !frame) {
-        frame = el('iframe', { title: '掌柜任务面板 Zhanggui task panel' });
-        frame.src = browser.runtime.getURL(`/panel.html${frameHash('panel', { url: url.href, itemId: itemIdFromUrl(url) })}`);
-        root.prepend(frame);
-      }
-      if (frame) frame.hidden = !expanded;
-      tab.hidden = expanded;
-      setDocked(document, expanded);
+    const showFrame = (): void => {
+      clearTimeout(readyTimer);
+      frameReady = true;
+      preview.hidden = true;
     };
-    const [stored] = await Promise.all([browser.storage.local.get(PANEL_STATE_KEY).then((r) => r[PANEL_STATE_KEY] as { expanded?: boolean } | undefined), hostLoaded(signal)]);
+    const openFrame = (): void => {
+      if (frame || signal.aborted) return;
+      frame = el('iframe', { title: '掌柜任务面板 Zhanggui task panel' });
+      frame.src = browser.runtime.getURL(`/panel.html${frameHash('panel', { url: url.href, itemId: itemIdFromUrl(url) })}`);
+      root.prepend(frame);
+      readyTimer = setTimeout(showFrame, FRAME_READY_MAX_MS);
+    };
+    const setExpanded = (open: boolean): Promise<void> => browser.storage.local.set({ [PANEL_STATE_KEY]: { expanded: open } });
+    const actions = { open: openFrame, quickAdd: (itemId: string | null) => openQuickAdd(itemId ?? itemIdFromUrl(location.href)), collapse: () => void setExpanded(false) };
+    preview.addEventListener('pointerenter', openFrame);
+    preview.addEventListener('focusin', openFrame);
+
+    /** The preview from a `panel.get` answer; unchanged answers write nothing to the page. */
+    const render = (answer: { data: unknown } | { error: string }): void => {
+      const p = 'data' in answer ? panelPreview(answer.data) : null;
+      const notice = 'error' in answer ? answer.error : p ? null : '面板数据无法读取 / the panel data could not be read';
+      const key = JSON.stringify([p, notice]);
+      if (key === shown || signal.aborted) return;
+      shown = key;
+      renderPreview(preview, p, notice, actions);
+    };
+    const ask = (): Promise<{ data: unknown } | { error: string }> =>
+      call({ type: 'panel.get', url: url.href }).then(
+        (data) => ({ data }),
+        (e: unknown) => ({ error: e instanceof Error ? e.message : String(e) }),
+      );
+    const refresh = (): void => {
+      if (expanded && !frameReady) void ask().then(render);
+    };
+
+    const apply = (open: boolean): void => {
+      expanded = open;
+      preview.hidden = !open || frameReady;
+      if (frame) frame.hidden = !open;
+      tab.hidden = open;
+      setDocked(document, open);
+    };
+    const [stored, first] = await Promise.all([
+      browser.storage.local.get(PANEL_STATE_KEY).then((r) => r[PANEL_STATE_KEY] as { expanded?: boolean } | undefined),
+      ask(),
+      hostLoaded(signal),
+    ]);
     if (signal.aborted) return;
+    render(first);
     apply(stored?.expanded ?? true);
     document.body.append(host);
     removeOnAbort(signal, host);
-    tab.addEventListener('click', () => void browser.storage.local.set({ [PANEL_STATE_KEY]: { expanded: true } }));
+    tab.addEventListener('click', () => void setExpanded(true));
 
-    // The panel's own collapse button writes the same key; every tab follows it.
+    // The panel's own collapse button writes the same key; every tab follows it. Any write by any
+    // view bumps DATA_VERSION_KEY: the preview asks again (the frame, once there, does the same).
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-      if (area === 'local' && changes[PANEL_STATE_KEY]) apply((changes[PANEL_STATE_KEY].newValue as { expanded?: boolean } | undefined)?.expanded ?? true);
+      if (area !== 'local') return;
+      if (changes[PANEL_STATE_KEY]) {
+        apply((changes[PANEL_STATE_KEY].newValue as { expanded?: boolean } | undefined)?.expanded ?? true);
+        refresh();
+      } else if (changes[DATA_VERSION_KEY]) refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
     const ours = new URL(browser.runtime.getURL('/')).origin;
@@ -68,9 +127,11 @@ export const taskPanel: Feature = {
       if (e.origin !== ours || !frame || e.source !== frame.contentWindow) return;
       const msg = parseFrameMessage(e.data);
       if (msg?.zg === 'openQuickAdd') openQuickAdd(msg.itemId ?? itemIdFromUrl(location.href));
+      if (msg?.zg === 'ready') showFrame();
     };
     window.addEventListener('message', onMessage);
     signal.addEventListener('abort', () => {
+      clearTimeout(readyTimer);
       browser.storage.onChanged.removeListener(onStorage);
       window.removeEventListener('message', onMessage);
       setDocked(document, false);

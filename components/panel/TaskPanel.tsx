@@ -1,6 +1,7 @@
+import { useEffect } from 'react';
 import browser from 'webextension-polyfill';
-import type { Member, Shop, Task } from '@/lib/domain';
-import { labelFrom, type ItemNames } from '@/lib/items/label';
+import { labelFrom } from '@/lib/items/label';
+import type { PanelData } from '@/lib/workspace/panel-data';
 import { useRemote } from '../shared/use-remote';
 import { SyncBadge } from '../shared/SyncBadge';
 import { toHost } from './to-host';
@@ -8,25 +9,17 @@ import { TaskRow } from './TaskRow';
 import { CommandBar } from '../commands/CommandBar';
 import { DailyBriefing } from '../briefing/DailyBriefing';
 
-export interface PanelData {
-  shop: Shop | null;
-  onboarded: boolean;
-  me: Member | null;
-  members: Member[];
-  myTasks: Task[];
-  itemId: string | null;
-  itemTasks: Task[];
-  /** itemId → title (the item catalog) for the current item and the tasks' linked items. */
-  itemNames: ItemNames;
-  today: string;
-}
-
 /** Same key as components/features/task-panel.ts: the frame host shows or hides the panel from it. */
 const STATE_KEY = 'zg:panel';
 
 /** The docked panel's content: "this item" and "my tasks" for the page it sits beside. */
 export function TaskPanel({ url }: { url: string }): React.JSX.Element {
   const { data, error } = useRemote<PanelData>({ type: 'panel.get', url }, [url]);
+  const answered = data !== null || error !== null;
+  // The host shows this frame in place of its preview once there is something to show.
+  useEffect(() => {
+    if (answered) toHost({ zg: 'ready' });
+  }, [answered]);
   return (
     <aside className="zg-panel" aria-label="掌柜任务面板 Zhanggui task panel">
       <header>

@@ -3,8 +3,8 @@ import { STATUS_LABELS } from '@/lib/domain/vocab';
 import type { Member, Task } from '@/lib/domain';
 import { labeller, type ItemNames } from '@/lib/items/label';
 import { call } from '@/lib/messaging/client';
-import { dueState } from '@/lib/tasks/views';
-import { DUE_CLASS, dueLabel, memberName } from '../shared/format';
+import { DUE_CLASS, dueLabel, dueState } from '@/lib/tasks/views';
+import { memberName } from '../shared/format';
 import { StageSops } from '../collab/StageSops';
 
 /** One task in the in-page panel: text only (titles come from people and pages), a done checkbox, details on click. */

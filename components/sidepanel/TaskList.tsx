@@ -1,6 +1,6 @@
 import type { Member, Task } from '@/lib/domain';
-import { dueState } from '@/lib/tasks/views';
-import { DUE_CLASS, dueLabel, memberName } from '../shared/format';
+import { DUE_CLASS, dueLabel, dueState } from '@/lib/tasks/views';
+import { memberName } from '../shared/format';
 
 /** A compact list of tasks; clicking one opens the editor. Titles are rendered as text. */
 export function TaskList({ tasks, members, today, go, empty }: { tasks: readonly Task[]; members: readonly Member[]; today: string; go: (to: string) => void; empty: string }): React.JSX.Element {

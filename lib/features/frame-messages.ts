@@ -4,12 +4,14 @@
  * content script only accepts a message whose source is one of its own
  * frames, and checks its shape; nothing here carries data we store.
  */
-export type FrameMessage = { zg: 'openQuickAdd'; itemId: string | null } | { zg: 'close' };
+/** `ready`: the panel frame has its data on screen (its host then swaps it in for the preview). */
+export type FrameMessage = { zg: 'openQuickAdd'; itemId: string | null } | { zg: 'close' } | { zg: 'ready' };
 
 export function parseFrameMessage(data: unknown): FrameMessage | null {
   if (typeof data !== 'object' || data === null) return null;
   const m = data as Record<string, unknown>;
   if (m.zg === 'close') return { zg: 'close' };
+  if (m.zg === 'ready') return { zg: 'ready' };
   if (m.zg === 'openQuickAdd') {
     const itemId = typeof m.itemId === 'string' && /^\d{5,20}$/.test(m.itemId) ? m.itemId : null;
     return { zg: 'openQuickAdd', itemId };

@@ -13,6 +13,24 @@ export function dueState(t: Pick<Task, 'dueDate' | 'status'>, today: string): Du
   return d <= 3 ? 'soon' : 'later';
 }
 
+export const DUE_CLASS: Record<DueState, string> = { overdue: 'due-overdue', today: 'due-today', soon: 'due-soon', later: 'due-later', none: 'due-none' };
+
+/** "逾期2天 / 今天到期 / 3天后 / 11-28 / 无截止日期" */
+export function dueLabel(t: Pick<Task, 'dueDate' | 'status'>, today: string): string {
+  if (!t.dueDate) return '无截止日期';
+  const d = daysBetween(today, t.dueDate);
+  switch (dueState(t, today)) {
+    case 'overdue':
+      return `逾期${-d}天`;
+    case 'today':
+      return '今天到期';
+    case 'soon':
+      return `${d}天后到期`;
+    default:
+      return t.dueDate.slice(5);
+  }
+}
+
 const PRIORITY_RANK: Record<Priority, number> = { P0: 0, P1: 1, P2: 2, P3: 3 };
 
 /** Due soonest first (overdue first of all), undated last, then by priority. */

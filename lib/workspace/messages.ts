@@ -5,6 +5,7 @@ import { itemNames } from '../items/catalog';
 import { defineArea } from '../messaging/area';
 import { itemIdFromUrl } from '../taobao/page-detect';
 import { myOpenTasks, openCountsByItem, tasksForItem } from '../tasks/views';
+import type { PanelData } from './panel-data';
 import { memberInputSchema, projectPatchSchema, setupInputSchema, taskPatchSchema } from './types';
 
 /** Shops, members, projects, tasks, templates and the activity log. */
@@ -51,7 +52,7 @@ export const workspaceArea = defineArea(workspaceRequests, ['workspace.get', 'pa
         itemTasks,
         itemNames: s.shop ? await itemNames(db, s.shop.id, ids) : {},
         today: today(),
-      };
+      } satisfies PanelData;
     }
     case 'tasks.countsByItem':
       return openCountsByItem((await ws.state()).tasks, req.itemIds);

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { launchWithExtension } from '../support/browser.mjs';
 import { loadSample, openSidePanel } from '../support/extension-page.mjs';
 import { BUNDLED_FIXTURES, serveSellerConsole } from '../support/seller-console.mjs';
+import { openPanelFrame } from '../support/seller-page.mjs';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const outDir = path.resolve('demo-screenshots');
@@ -47,6 +48,8 @@ const shoot = async (page, name) => {
   await page.screenshot({ path: file });
   shots.push(file);
 };
+// The panel opens as a preview; the pointer over it brings the full panel (command bar, briefing).
+await openPanelFrame(workbench);
 await new Promise((r) => setTimeout(r, 300));
 await shoot(workbench, '1-workbench-task-panel');
 

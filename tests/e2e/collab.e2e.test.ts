@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer';
 import { launchWithExtension } from '../support/browser.mjs';
-import { openSellerPage } from '../support/seller-page.mjs';
+import { openPanelFrame, openSellerPage } from '../support/seller-page.mjs';
 import { domClick, domFill, loadSample, openSidePanel, storeRows, textOf } from '../support/extension-page.mjs';
 
 /**
@@ -80,14 +80,10 @@ describe('collaboration on the seller pages', () => {
 
   it('shows the stage SOP in the in-page panel’s task detail', async () => {
     const page = await sellerPage(ITEM_EDIT);
-    let panel = page.frames().find((f) => f.url().includes('/panel.html#/panel'));
-    for (let i = 0; !panel && i < 100; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      panel = page.frames().find((f) => f.url().includes('/panel.html#/panel'));
-    }
-    await panel!.waitForFunction(() => [...document.querySelectorAll('.task-title')].some((b) => b.textContent?.includes('北欧餐桌主图换成场景图')), { polling: 100 });
-    await panel!.evaluate(() => ([...document.querySelectorAll('.task-title')].find((b) => b.textContent?.includes('北欧餐桌主图换成场景图')) as HTMLElement).click());
-    await panel!.waitForFunction(() => document.body.innerText.includes('主图优化 SOP：如何换主图并量化效果'), { polling: 100, timeout: 10_000 });
+    const panel = await openPanelFrame(page);
+    await panel.waitForFunction(() => [...document.querySelectorAll('.task-title')].some((b) => b.textContent?.includes('北欧餐桌主图换成场景图')), { polling: 100 });
+    await panel.evaluate(() => ([...document.querySelectorAll('.task-title')].find((b) => b.textContent?.includes('北欧餐桌主图换成场景图')) as HTMLElement).click());
+    await panel.waitForFunction(() => document.body.innerText.includes('主图优化 SOP：如何换主图并量化效果'), { polling: 100, timeout: 10_000 });
     await page.close();
   });
 

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'puppeteer';
 import { launchWithExtension } from '../support/browser.mjs';
 import { domClick, domFill, loadSample, openSidePanel, storeRows, textOf } from '../support/extension-page.mjs';
 import { serveSellerConsole } from '../support/seller-console.mjs';
+import { openPanelFrame } from '../support/seller-page.mjs';
 
 const ITEM = '700000000001';
 
@@ -151,18 +152,14 @@ describe('rules, commands and the briefing in the built extension', () => {
     const page = await browser.newPage();
     await serveSellerConsole(page);
     await page.goto('https://myseller.taobao.com/home.htm/QnworkbenchHome/', { waitUntil: 'load' });
-    let frame = page.frames().find((f) => f.url().includes('/panel.html#/panel'));
-    for (let i = 0; i < 100 && !frame; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      frame = page.frames().find((f) => f.url().includes('/panel.html#/panel'));
-    }
-    await frame!.waitForSelector('[data-testid="command-bar"] input[name="command"]:not([disabled])');
+    const frame = await openPanelFrame(page);
+    await frame.waitForSelector('[data-testid="command-bar"] input[name="command"]:not([disabled])');
     const before = (await send<State>(sp, { type: 'workspace.get' })).tasks.length;
-    await frame!.type('input[name="command"]', '给小美建个任务：补拍主图，明天截止');
-    await frame!.click('[data-testid="command-bar"] button[type="submit"]');
-    await frame!.waitForSelector('[data-action="confirm-command"]');
-    await frame!.click('.command-result button:not([data-action])'); // 取消 Cancel
-    await frame!.waitForFunction(() => !document.querySelector('[data-action="confirm-command"]'), { polling: 100 });
+    await frame.type('input[name="command"]', '给小美建个任务：补拍主图，明天截止');
+    await frame.click('[data-testid="command-bar"] button[type="submit"]');
+    await frame.waitForSelector('[data-action="confirm-command"]');
+    await frame.click('.command-result button:not([data-action])'); // 取消 Cancel
+    await frame.waitForFunction(() => !document.querySelector('[data-action="confirm-command"]'), { polling: 100 });
     expect((await send<State>(sp, { type: 'workspace.get' })).tasks.length).toBe(before);
     await page.close();
   });

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'puppeteer';
 import { launchWithExtension } from '../support/browser.mjs';
-import { openSellerPage } from '../support/seller-page.mjs';
-import { domClick, loadSample, openSidePanel, textOf } from '../support/extension-page.mjs';
+import { openPanelFrame, openSellerPage, panelPreviewText } from '../support/seller-page.mjs';
+import { domClick, loadSample, openSidePanel, sendFrom, textOf } from '../support/extension-page.mjs';
 
 const WORKBENCH = 'https://myseller.taobao.com/home.htm/QnworkbenchHome/';
 const SELL_MANAGE = 'https://myseller.taobao.com/home.htm/SellManage/all';
@@ -23,8 +23,9 @@ async function ourFrame(page: Page, view: 'panel' | 'quick-add'): Promise<Frame>
   }
   throw new Error(`no ${view} frame on ${page.url()}`);
 }
+/** The full panel (its frame, created when the pointer reaches the preview) once it shows `text`. */
 async function panelShows(page: Page, text: string): Promise<Frame> {
-  const f = await ourFrame(page, 'panel');
+  const f = await openPanelFrame(page);
   await f.waitForFunction((t) => document.body.innerText.includes(t), { polling: 100 }, text);
   return f;
 }
@@ -41,6 +42,20 @@ afterAll(async () => {
 describe('the extension on the seller console', () => {
   it('shows the docked panel with my tasks on the workbench, and the host page keeps working', async () => {
     const page = await sellerPage(WORKBENCH);
+    // First the preview, drawn by the content script: no frame until someone reaches for it.
+    const preview = await panelPreviewText(page, '北欧餐桌 SKU 价格核对');
+    expect(preview).toContain('木语家居旗舰店');
+    expect(preview).toContain('逾期1天');
+    expect(await page.$eval('zhanggui-panel', (h) => h.shadowRoot!.querySelector('li.due-overdue')?.textContent)).toContain('北欧餐桌 SKU 价格核对');
+    expect(page.frames().some((f) => f.url().includes('/panel.html'))).toBe(false);
+    // A write from another view shows in the preview too.
+    const sp = await openSidePanel(browser, extensionId);
+    const { meId } = await sendFrom<{ meId: string }>(sp, { type: 'workspace.get' });
+    await sendFrom(sp, { type: 'task.create', draft: { title: '预览跟着更新 preview follows writes', projectId: null, assigneeId: meId } });
+    await sp.close();
+    await panelPreviewText(page, '预览跟着更新 preview follows writes');
+    expect(page.frames().some((f) => f.url().includes('/panel.html'))).toBe(false);
+    // The pointer over it brings the full panel, which takes the preview's place.
     const panel = await panelShows(page, '我的任务');
     const text = await panel.evaluate(() => document.body.innerText);
     expect(text).toContain('木语家居旗舰店');
@@ -60,16 +75,21 @@ describe('the extension on the seller console', () => {
 
   it('quick-adds a task linked to the page; it is in the side panel and survives a reload', async () => {
     const page = await sellerPage(WORKBENCH);
-    const panel = await panelShows(page, '我的任务');
-    await panel.click('header button.primary');
+    await panelPreviewText(page, '我的任务');
+    // ＋ 任务 in the preview opens quick-add straight away.
+    await page.click('zhanggui-panel >>> .preview header button.primary');
     const dialog = await ourFrame(page, 'quick-add');
     await dialog.waitForSelector('input[name="title"]');
     await dialog.type('input[name="title"]', '<img src=x onerror=alert(1)> 核对今日支付金额');
     await dialog.click('button[type="submit"]');
     await page.waitForFunction(() => !document.querySelector('zhanggui-quick-add'), { polling: 100 });
-    await panelShows(page, '核对今日支付金额');
+    // The pointer on ＋ 任务 brought the full panel; it shows the new task.
+    const panel = await panelShows(page, '核对今日支付金额');
     // Markup in a title is text: no element was created from it.
     expect(await panel.$$eval('img[src="x"], img[onerror]', (i) => i.length)).toBe(0);
+    // The full panel's ＋ 任务 opens the same dialog.
+    await panel.click('header button.primary');
+    await ourFrame(page, 'quick-add');
 
     const sp = await openSidePanel(browser, extensionId, '#/today');
     expect(await textOf(sp)).toContain('<img src=x onerror=alert(1)> 核对今日支付金额');
@@ -81,7 +101,8 @@ describe('the extension on the seller console', () => {
     await sp.close();
 
     await page.reload({ waitUntil: 'load' });
-    await panelShows(page, '核对今日支付金额');
+    await panelPreviewText(page, '<img src=x onerror=alert(1)> 核对今日支付金额');
+    expect(await page.$eval('zhanggui-panel', (h) => h.shadowRoot!.querySelectorAll('img').length)).toBe(0);
     await page.close();
   });
 
@@ -117,7 +138,7 @@ describe('the extension on the seller console', () => {
     });
     await page.waitForSelector('zhanggui-row-badge >>> .badge[data-count="1"]', { timeout: 10_000 });
     // The panel was re-created for the new route.
-    await ourFrame(page, 'panel');
+    await openPanelFrame(page);
     expect(page.frames().some((f) => f.url().includes(encodeURIComponent('/home.htm/SellManage/all')))).toBe(true);
     await page.close();
   });

@@ -20,3 +20,25 @@ export async function openSellerPage(browser, url, { problems, consoleErrors = f
   await page.goto(url, { waitUntil: 'load' });
   return page;
 }
+
+/**
+ * The docked panel's full view: the panel opens as a preview drawn by the content script, and its
+ * frame (panel.html) is created when the pointer goes over it. Hovers the preview (a real mouse
+ * move on the seller page) unless that happened already, and returns the frame once the preview
+ * has made way for it.
+ */
+export async function openPanelFrame(page) {
+  await page.waitForSelector('zhanggui-panel >>> .preview header');
+  const hidden = () => page.$eval('zhanggui-panel', (h) => h.shadowRoot.querySelector('.preview').hidden);
+  if (!(await hidden())) await page.hover('zhanggui-panel >>> .preview header');
+  await page.waitForFunction(() => document.querySelector('zhanggui-panel')?.shadowRoot?.querySelector('.preview')?.hidden === true, { polling: 100, timeout: 10_000 });
+  const frame = page.frames().find((f) => f.url().includes('/panel.html#/panel'));
+  if (!frame) throw new Error(`no panel frame on ${page.url()}`);
+  return frame;
+}
+
+/** The text of the docked panel's preview (before its frame exists). */
+export async function panelPreviewText(page, contains) {
+  await page.waitForFunction((t) => document.querySelector('zhanggui-panel')?.shadowRoot?.querySelector('.preview')?.textContent?.includes(t), { polling: 100, timeout: 10_000 }, contains);
+  return page.evaluate(() => document.querySelector('zhanggui-panel').shadowRoot.querySelector('.preview').textContent);
+}

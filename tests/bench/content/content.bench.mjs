@@ -5,7 +5,7 @@
 //                                extension minus median over 10 loads without it.
 // Main-thread time is CDP's Performance.getMetrics TaskDuration (all tasks on the
 // renderer main thread, our isolated world included), read after the page and
-// our panel have settled.
+// our panel have settled. ZG_EXT_DIR=/path/to/chrome-mv3 measures another build (an A/B).
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -25,7 +25,7 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 async function mainThreadMs(withExtension) {
-  const { browser, extensionId, close } = await launchWithExtension({ withExtension });
+  const { browser, extensionId, close } = await launchWithExtension({ withExtension, extensionDir: process.env.ZG_EXT_DIR || undefined });
   try {
     if (withExtension) await (await loadSample(browser, extensionId)).close();
     const samples = [];
