@@ -4,7 +4,7 @@ import { ZhangguiDb } from '@/lib/db/schema';
 import { localToday } from '@/lib/domain/dates';
 import { AREAS } from '@/lib/messaging/areas';
 import { handleMessage } from '@/lib/messaging/handler';
-import { DATA_VERSION_KEY, QUICK_ADD_EVENT } from '@/lib/messaging/protocol';
+import { DATA_VERSION_KEY, type DataVersion, QUICK_ADD_EVENT } from '@/lib/messaging/protocol';
 import { WorkspaceService } from '@/lib/workspace/service';
 import { browserNotifier } from '@/lib/rules/notify';
 import { onTaskChanged, runDaily, runDailyIfMissed } from '@/lib/rules/runner';
@@ -19,7 +19,7 @@ export default defineBackground(() => {
   const workspace = new WorkspaceService(db);
   const notify = browserNotifier(browser.notifications as never);
   const services = { db, workspace, today: () => localToday(), now: () => Date.now(), notify };
-  const bumpVersion = (): Promise<void> => browser.storage.local.set({ [DATA_VERSION_KEY]: Date.now() });
+  const bumpVersion = (cause?: string): Promise<void> => browser.storage.local.set({ [DATA_VERSION_KEY]: { at: Date.now(), cause } satisfies DataVersion });
 
   // Rules: the daily check at 08:05 local time (lib/rules/schedule.ts), caught up on start if missed.
   const ruleServices = { ...services, onChange: bumpVersion };

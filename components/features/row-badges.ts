@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Task } from '@/lib/domain';
 import type { Feature } from '@/lib/features/types';
 import { call } from '@/lib/messaging/client';
-import { DATA_VERSION_KEY } from '@/lib/messaging/events';
+import { DATA_VERSION_KEY, mayChangeWorkspace } from '@/lib/messaging/events';
 import { itemLabel } from '@/lib/items/label';
 import { reportSeenItems } from '@/lib/items/report';
 import { findItemRows } from '@/lib/taobao/item-rows';
@@ -91,8 +91,8 @@ export const rowBadges: Feature = {
       requestAnimationFrame(scan);
     });
     observer.observe(document.body, { childList: true, subtree: true });
-    const onStorage = (changes: Record<string, unknown>, area: string): void => {
-      if (area === 'local' && DATA_VERSION_KEY in changes) void refresh();
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+      if (area === 'local' && DATA_VERSION_KEY in changes && mayChangeWorkspace(changes[DATA_VERSION_KEY]?.newValue)) void refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
     signal.addEventListener('abort', () => {

@@ -5,7 +5,7 @@ import { PANEL_WIDTH, panelShownOn, setDocked } from '@/lib/features/dock';
 import { frameHash, parseFrameMessage } from '@/lib/features/frame-messages';
 import { panelPreview } from '@/lib/features/panel-preview';
 import { call } from '@/lib/messaging/client';
-import { DATA_VERSION_KEY } from '@/lib/messaging/events';
+import { DATA_VERSION_KEY, mayChangeWorkspace } from '@/lib/messaging/events';
 import { itemIdFromUrl } from '@/lib/taobao/page-detect';
 import { openQuickAdd } from './quick-add-overlay';
 import { createShadowHost, el, removeOnAbort } from './shadow-host';
@@ -110,14 +110,15 @@ export const taskPanel: Feature = {
     removeOnAbort(signal, host);
     tab.addEventListener('click', () => void setExpanded(true));
 
-    // The panel's own collapse button writes the same key; every tab follows it. Any write by any
-    // view bumps DATA_VERSION_KEY: the preview asks again (the frame, once there, does the same).
+    // The panel's own collapse button writes the same key; every tab follows it. A write by any
+    // view bumps DATA_VERSION_KEY: the preview asks again, unless the write was a capture's figures
+    // (the frame, once there, asks on every bump).
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
       if (area !== 'local') return;
       if (changes[PANEL_STATE_KEY]) {
         apply((changes[PANEL_STATE_KEY].newValue as { expanded?: boolean } | undefined)?.expanded ?? true);
         refresh();
-      } else if (changes[DATA_VERSION_KEY]) refresh();
+      } else if (changes[DATA_VERSION_KEY] && mayChangeWorkspace(changes[DATA_VERSION_KEY].newValue)) refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
     const ours = new URL(browser.runtime.getURL('/')).origin;

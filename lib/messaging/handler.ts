@@ -4,8 +4,8 @@ import { AREAS } from './areas';
 import { requestSchema, type Reply } from './protocol';
 
 export interface HandlerContext extends Services {
-  /** Called after a successful write (bumps the data version so every view refreshes). */
-  onChange?: () => void | Promise<void>;
+  /** Called after a successful write, with the request's type (bumps the data version so every view refreshes). */
+  onChange?: (cause?: string) => void | Promise<void>;
 }
 
 /** Parses and answers one message. Never throws: refusals and failures become `{ok: false}`. */
@@ -20,7 +20,7 @@ export async function handleMessage(raw: unknown, ctx: HandlerContext): Promise<
   if (!area) return { ok: false, error: `未知消息 / unknown message: ${req.type}` };
   try {
     const data = await area.handle(req, ctx);
-    if (!area.reads.has(req.type)) await ctx.onChange?.();
+    if (!area.reads.has(req.type)) await ctx.onChange?.(req.type);
     return { ok: true, data };
   } catch (e) {
     if (e instanceof UserError) return { ok: false, error: e.message, field: e.field };

@@ -11,7 +11,7 @@ import { syncRequests } from '../sync/messages';
 import { alertsRequests } from '../alerts/messages';
 import { itemsRequests } from '../items/messages';
 
-export { DATA_VERSION_KEY, QUICK_ADD_EVENT } from './events';
+export { DATA_VERSION_KEY, type DataVersion, QUICK_ADD_EVENT } from './events';
 
 /**
  * Every message the background accepts: one zod union over every area's

@@ -2,6 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PREVIEW_ROWS_MAX, panelPreview } from '@/lib/features/panel-preview';
 import { parseFrameMessage } from '@/lib/features/frame-messages';
+import { mayChangeWorkspace } from '@/lib/messaging/events';
 import { renderPreview } from '@/components/features/task-panel-preview';
 
 const task = (id: string, title: string, dueDate: string | null, status = 'todo'): Record<string, unknown> => ({ id, title, dueDate, status, priority: 'P2', itemIds: [] });
@@ -105,5 +106,16 @@ describe('frame messages', () => {
     expect(parseFrameMessage({ zg: 'openQuickAdd', itemId: '<b>' })).toEqual({ zg: 'openQuickAdd', itemId: null });
     expect(parseFrameMessage({ zg: 'other' })).toBeNull();
     expect(parseFrameMessage('ready')).toBeNull();
+  });
+});
+
+describe('data version bumps', () => {
+  it('tell the task lists to refetch unless the write was a capture’s figures', () => {
+    expect(mayChangeWorkspace({ at: 1, cause: 'metrics.ingest' })).toBe(false);
+    expect(mayChangeWorkspace({ at: 1, cause: 'task.create' })).toBe(true);
+    // Rules firing and sync pulls bump without a cause; old values were bare numbers.
+    expect(mayChangeWorkspace({ at: 1 })).toBe(true);
+    expect(mayChangeWorkspace(1732900000000)).toBe(true);
+    expect(mayChangeWorkspace(undefined)).toBe(true);
   });
 });

@@ -33,7 +33,7 @@ describe('handleMessage', () => {
       ctx,
     );
     expect(created.ok).toBe(true);
-    expect(onChange).toHaveBeenCalledOnce();
+    expect(onChange).toHaveBeenCalledExactlyOnceWith('task.create');
     const panel = await handleMessage({ type: 'panel.get', url: 'https://item.upload.taobao.com/sell/v2/publish.htm?itemId=700000000001' }, ctx);
     expect(panel.ok && (panel.data as { itemTasks: { title: string }[] }).itemTasks.map((t) => t.title)).toEqual(['改价']);
     const forItem = await handleMessage({ type: 'tasks.forItem', itemId: '700000000001' }, ctx);
