@@ -76,6 +76,8 @@ export interface ParsedLabel {
   shownUnit: '%' | '元' | '万元' | '秒' | '分钟' | null;
 }
 
+/** Whitespace as pages write it, including NBSP, zero-width and full-width spaces. */
+const WHITESPACE = /[\s\u00a0\u200b\u3000]+/g;
 const UNIT_SUFFIX = /[(（]\s*(%|％|元|万元|秒|分钟|s|个|人|件|次|笔)\s*[)）]$/i;
 /** Tooltip text glued onto a label after a help glyph or a colon: `支付金额?统计时间内…`. */
 const TOOLTIP_TAIL = /[?？ⓘ❓❔:：|｜].*$/s;
@@ -86,7 +88,7 @@ const LEADING_DAY = /^(今日|实时|昨日)/;
  * suffix, and a leading 今日/实时/昨日 (returned separately, because it changes the date).
  */
 export function splitLabel(raw: string): { core: string; prefix: LabelPrefix; shownUnit: ParsedLabel['shownUnit'] } {
-  let s = raw.replace(/[\s\u00a0\u200b\u3000]+/g, '').replace(TOOLTIP_TAIL, '');
+  let s = raw.replace(WHITESPACE, '').replace(TOOLTIP_TAIL, '');
   let shownUnit: ParsedLabel['shownUnit'] = null;
   const unit = UNIT_SUFFIX.exec(s);
   if (unit) {
@@ -105,6 +107,39 @@ export function normaliseLabel(raw: string): string {
   return splitLabel(raw).core;
 }
 
+/** Each label, upper-cased like BY_LABEL's keys, as its distinct characters. */
+const LABEL_CHARS = [...BY_LABEL.keys()].map((key) => [...new Set(key)]);
+
+/**
+ * The labels' last characters (额 数 量 率 价 值 长 费 today). The dictionary test checks that
+ * upper-casing never makes one of them appear, so text can be tested for them as it is.
+ */
+const LABEL_ENDINGS = charClass([...BY_LABEL.keys()].map((key) => key.slice(-1)));
+
+/** A regex character class of UTF-16 code units, each escaped as `\uXXXX` so none can break the class. */
+function charClass(units: readonly string[]): RegExp {
+  const escaped = [...new Set(units)].map((u) => `\\u${u.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return new RegExp(`[${escaped.join('')}]`);
+}
+
+/**
+ * False when `text` cannot name a metric: no label has all of its characters in it. Readers call
+ * this before the label regexes and before walking an element for its label text, which most
+ * text on a page (figures, menus, dates) never needs. Most text fails the first step, one regex
+ * test for the labels' last characters, which stays cheap in a content script's first, cold run.
+ *
+ * Never a false "no": a label is found when the text, stripped of whitespace and decorations
+ * around the label (splitLabel) or of help icons inside it (labelTextOf), upper-cased, equals the
+ * label. Stripping only removes characters and upper-casing maps each character on its own, so
+ * the upper-cased text holds every character of the label — in any order, which is what lets
+ * `支付<i>?</i>金额` through when it is tested on its element's whole text.
+ */
+export function mayNameMetric(text: string): boolean {
+  if (!LABEL_ENDINGS.test(text)) return false;
+  const upper = text.toUpperCase();
+  return LABEL_CHARS.some((chars) => chars.every((c) => upper.includes(c)));
+}
+
 /** Pages repeat the same few labels hundreds of times: remember the answers (bounded). */
 const labelCache = new Map<string, ParsedLabel | null>();
 
@@ -113,12 +148,26 @@ export function parseLabel(raw: string): ParsedLabel | null {
   if (raw.length > 80) return null; // a paragraph is never a label; keeps lookups cheap
   const cached = labelCache.get(raw);
   if (cached !== undefined) return cached;
-  const { core, prefix, shownUnit } = splitLabel(raw);
-  const def = BY_LABEL.get(core.toUpperCase());
-  const parsed = def ? { def, prefix, shownUnit } : null;
+  const parsed = lookUpLabel(raw);
   if (labelCache.size > 5000) labelCache.clear();
   labelCache.set(raw, parsed);
   return parsed;
+}
+
+/**
+ * parseLabel without the cache. A bare label (`支付金额`, the common case) is looked up as it is:
+ * labels carry no whitespace, help tail, unit or day prefix (the dictionary test checks this),
+ * so splitLabel would return it unchanged. Text that cannot name a metric skips splitLabel too.
+ */
+function lookUpLabel(raw: string): ParsedLabel | null {
+  const exact = BY_LABEL.get(raw);
+  if (exact) return { def: exact, prefix: null, shownUnit: null };
+  if (!mayNameMetric(raw)) return null;
+  const bare = BY_LABEL.get(raw.toUpperCase()); // `uv价值`
+  if (bare) return { def: bare, prefix: null, shownUnit: null };
+  const { core, prefix, shownUnit } = splitLabel(raw);
+  const def = BY_LABEL.get(core.toUpperCase());
+  return def ? { def, prefix, shownUnit } : null;
 }
 
 export function metricByLabel(raw: string): MetricDef | undefined {

@@ -163,11 +163,45 @@ export function toUrl(href: string | URL): URL | null {
   }
 }
 
+/** The site a page kind is on: its part before the dot (`qianniu.workbench` → `qianniu`). */
+type Site = 'sycm' | 'qianniu' | 'itemEdit';
+
+function siteOf(u: URL): Site | null {
+  if (isSycm(u)) return 'sycm';
+  if (isQianniu(u)) return 'qianniu';
+  return isItemEditHost(u) ? 'itemEdit' : null;
+}
+
+/** PAGES by site, each in PAGES order. */
+const PAGES_BY_SITE = new Map<Site, PageDef[]>();
+for (const page of PAGES) {
+  const site = page.kind.split('.')[0] as Site;
+  const pages = PAGES_BY_SITE.get(site) ?? [];
+  pages.push(page);
+  PAGES_BY_SITE.set(site, pages);
+}
+
+/**
+ * Page kinds by URL string. The same few URLs are asked about again and again (the feature loader,
+ * every capture, every response the page fetched), and a kind depends on the URL string alone.
+ */
+const kindByHref = new Map<string, PageKind | null>();
+const MAX_CACHED = 200;
+
 /** The page kind of a URL, or null when it is not a seller page we know. */
 export function detectPage(href: string | URL): PageKind | null {
-  const u = toUrl(href);
-  if (!u) return null;
-  return PAGES.find((p) => p.test(u))?.kind ?? null;
+  const key = typeof href === 'string' ? href : href.href;
+  let kind = kindByHref.get(key);
+  if (kind === undefined) {
+    const u = toUrl(href);
+    const site = u ? siteOf(u) : null;
+    // Every page's test starts with its site's host check: no page of another site can match,
+    // and a Qianniu URL (the workbench, first thing on every page load) skips the Sycm tests.
+    kind = (u && site && PAGES_BY_SITE.get(site)?.find((p) => p.test(u))?.kind) ?? null;
+    if (kindByHref.size >= MAX_CACHED) kindByHref.clear();
+    kindByHref.set(key, kind);
+  }
+  return kind;
 }
 
 /** Pages holding buyer personal data or login forms: nothing is read there. */

@@ -8,7 +8,7 @@
  * fallback) with period 'realtime'. The 昨日全天 comparison lines are never taken, and blocks
  * titled 昨日/上周 are skipped: storing yesterday's figure as today's is the failure to avoid.
  */
-import { isPlausible, type ParsedLabel, parseLabel } from '../../metrics/dictionary';
+import { isPlausible, mayNameMetric, type ParsedLabel, parseLabel } from '../../metrics/dictionary';
 import { css, S } from '../../taobao/selectors';
 import { findDays } from '../dates';
 import { ELEMENT_NODE, labelTextOf, textNodes, textOf } from '../dom';
@@ -30,23 +30,31 @@ interface Label {
   parsed: ParsedLabel;
 }
 
-function* descendants(root: Element): Generator<Element> {
-  for (let c = root.firstElementChild; c; c = c.nextElementSibling) {
-    yield c;
-    yield* descendants(c);
-  }
-}
+type TextNodes = ReturnType<typeof textNodes>;
 
-function findLabels(root: Element): Map<Element, ParsedLabel> {
+function findLabels(texts: TextNodes): Map<Element, ParsedLabel> {
   const labels = new Map<Element, ParsedLabel>();
-  for (const { text, el } of textNodes(root)) {
+  for (const { text, el } of texts) {
     if (text.length > 40 || labels.has(el)) continue;
-    let parsed = parseLabel(text);
-    // A label split over nodes ("支付金额" + "(元)") or carrying an icon: read the element.
-    if (!parsed && (el.textContent ?? '').length <= 40) parsed = parseLabel(labelTextOf(el));
+    const parsed = parseLabel(text) ?? splitLabelOf(el);
     if (parsed) labels.set(el, parsed);
   }
   return labels;
+}
+
+/**
+ * A label split over nodes ("支付" + "金额", "支付金额" + "(元)") or carrying an icon: read the
+ * element's label text. Most short texts on a page are passed over before that walk:
+ * - a text alone in its element was already tried: the element's label text is that same text
+ *   with its whitespace collapsed, and parseLabel ignores whitespace;
+ * - the element's text content holds every character of its label text, so text content that
+ *   cannot name a metric (mayNameMetric) has no label text that can.
+ */
+function splitLabelOf(el: Element): ParsedLabel | null {
+  if (el.firstChild === el.lastChild) return null;
+  const all = el.textContent ?? '';
+  if (all.length > 40 || !mayNameMetric(all)) return null;
+  return parseLabel(labelTextOf(el));
 }
 
 function isComparison(el: Element, stop: Element): boolean {
@@ -54,33 +62,51 @@ function isComparison(el: Element, stop: Element): boolean {
   return false;
 }
 
-/** Distinct values of number-only elements in `scope`, outside the label and any comparison. */
-function valuesIn(scope: Element, label: Label, labelEls: Set<Element>): Set<number> {
+/**
+ * How many labels each element holds, itself included: the ancestors of every label, counted once
+ * per read, so "does this block hold another label?" is one lookup instead of a scan of all labels.
+ */
+function countLabelsUnder(labelEls: Iterable<Element>): Map<Element, number> {
+  const counts = new Map<Element, number>();
+  for (const el of labelEls) for (let a: Element | null = el; a; a = a.parentElement) counts.set(a, (counts.get(a) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * Distinct values of number-only elements in `scope`, outside the label and any comparison.
+ * `scope` holds no other label, so the elements in it that hold a label are the label's ancestors.
+ */
+function valuesIn(scope: Element, label: Label, labelsUnder: Map<Element, number>): Set<number> {
   const values = new Set<number>();
-  for (const e of descendants(scope)) {
-    if (label.el.contains(e) || e.contains(label.el) || labelEls.has(e)) continue;
-    const v = parseMetricText(textOf(e), label.parsed.def.unit, label.parsed.shownUnit);
-    if (v !== null && !isComparison(e, scope)) values.add(v);
-  }
+  const visit = (parent: Element): void => {
+    for (let e = parent.firstElementChild; e; e = e.nextElementSibling) {
+      if (e === label.el) continue; // nothing inside the label is its figure
+      if (!labelsUnder.has(e)) {
+        const v = parseMetricText(textOf(e), label.parsed.def.unit, label.parsed.shownUnit);
+        if (v !== null && !isComparison(e, scope)) values.add(v);
+      }
+      visit(e);
+    }
+  };
+  visit(scope);
   return values;
 }
 
 type Found = { value: number; block: Element } | { ambiguous: true } | null;
 
-function valueFor(label: Label, labelEls: Set<Element>): Found {
+function valueFor(label: Label, labelsUnder: Map<Element, number>): Found {
   let node = label.el;
   for (let level = 0; level < MAX_CLIMB; level++) {
     const parent = node.parentElement;
     if (!parent) return null;
-    const shared = [...labelEls].some((l) => l !== label.el && parent.contains(l));
-    if (shared) {
+    if ((labelsUnder.get(parent) ?? 0) > 1) {
       // Several labels in one parent: label and value are siblings (dt/dd, th/td).
       const sib = node.nextElementSibling;
-      if (!sib || [...labelEls].some((l) => sib.contains(l)) || isComparison(sib, parent)) return null;
+      if (!sib || labelsUnder.has(sib) || isComparison(sib, parent)) return null;
       const v = parseMetricText(textOf(sib), label.parsed.def.unit, label.parsed.shownUnit);
       return v === null ? null : { value: v, block: sib };
     }
-    const values = valuesIn(parent, label, labelEls);
+    const values = valuesIn(parent, label, labelsUnder);
     if (values.size > 1) return { ambiguous: true };
     if (values.size === 1) return { value: [...values][0] as number, block: parent };
     node = parent;
@@ -106,9 +132,9 @@ function inPastBlock(el: Element, headings: readonly Element[]): boolean {
   return false;
 }
 
-function updateDates(root: Element): Array<{ el: Element; date: string }> {
+function updateDates(texts: TextNodes): Array<{ el: Element; date: string }> {
   const out: Array<{ el: Element; date: string }> = [];
-  for (const { text, el } of textNodes(root)) {
+  for (const { text, el } of texts) {
     if (!UPDATE_TIME.test(text)) continue;
     const day = findDays(text)[0];
     if (day) out.push({ el, date: day });
@@ -129,14 +155,16 @@ export function readWorkbench(doc: Document, ctx: WorkbenchContext): ReadResult 
   const out = emptyRead();
   const root = doc.body ?? doc.documentElement;
   if (!root || root.nodeType !== ELEMENT_NODE) return out;
-  const labels = findLabels(root);
-  const labelEls = new Set(labels.keys());
-  const updates = updateDates(root);
+  const texts = textNodes(root); // one walk of the page for the labels and the update dates
+  const labels = findLabels(texts);
+  if (labels.size === 0) return out; // no dictionary label on the page: no dates or headings to look up
+  const labelsUnder = countLabelsUnder(labels.keys());
+  const updates = updateDates(texts);
   const headings = Array.from(doc.querySelectorAll(HEADING));
   for (const [el, parsed] of labels) {
     const def = parsed.def;
     if (parsed.prefix === '昨日' || inPastBlock(el, headings)) continue;
-    const found = valueFor({ el, parsed }, labelEls);
+    const found = valueFor({ el, parsed }, labelsUnder);
     if (!found) continue; // a label in a menu or a sentence, with no figure next to it
     if ('ambiguous' in found) {
       out.warnings.push(`workbench ${def.code}: several numbers next to the label, skipped`);
