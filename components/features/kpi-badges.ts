@@ -4,7 +4,7 @@ import type { Figure } from '@/lib/capture/types';
 import { itemLabel } from '@/lib/items/label';
 import { metricByCode } from '@/lib/metrics/dictionary';
 import { call } from '@/lib/messaging/client';
-import { DATA_VERSION_KEY } from '@/lib/messaging/events';
+import { DATA_VERSION_KEY, isCaptureIngest } from '@/lib/messaging/events';
 import type { BadgeCell, BadgeInfo } from '@/lib/metrics/messages';
 import { badgeAnchor } from './kpi-anchors';
 import { openKpiFrame } from './kpi-frame';
@@ -93,14 +93,17 @@ function render(b: Badge, info: BadgeInfo): void {
 /**
  * KPI badges next to the figures the capture read: status dot against the target or warning
  * line, change against the 7-day average, open tasks on that metric or item. One request for
- * every badge on the page; counts follow any write (DATA_VERSION_KEY).
+ * every badge on the page; counts and statuses follow every write but a capture's (DATA_VERSION_KEY).
  */
 export class KpiBadges {
   private readonly badges = new Map<Element, Badge>();
 
   constructor(private readonly signal: AbortSignal) {
-    const onStorage = (changes: Record<string, unknown>, area: string): void => {
-      if (area === 'local' && DATA_VERSION_KEY in changes) void this.refresh();
+    // A capture's ingest (this page's, whose reply carried the statuses, or another tab's) changes
+    // no task count and no status of a figure this page shows: a status compares the page's own
+    // value with the target. Targets, tasks and rules firing come with bumps of their own.
+    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
+      if (area === 'local' && changes[DATA_VERSION_KEY] && !isCaptureIngest(changes[DATA_VERSION_KEY].newValue)) void this.refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
     signal.addEventListener(

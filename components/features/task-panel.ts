@@ -5,7 +5,7 @@ import { PANEL_WIDTH, panelShownOn, setDocked } from '@/lib/features/dock';
 import { frameHash, parseFrameMessage } from '@/lib/features/frame-messages';
 import { panelPreview } from '@/lib/features/panel-preview';
 import { call } from '@/lib/messaging/client';
-import { DATA_VERSION_KEY, mayChangeWorkspace } from '@/lib/messaging/events';
+import { DATA_VERSION_KEY, isCaptureIngest } from '@/lib/messaging/events';
 import { itemIdFromUrl } from '@/lib/taobao/page-detect';
 import { openQuickAdd } from './quick-add-overlay';
 import { createShadowHost, el, removeOnAbort } from './shadow-host';
@@ -118,7 +118,7 @@ export const taskPanel: Feature = {
       if (changes[PANEL_STATE_KEY]) {
         apply((changes[PANEL_STATE_KEY].newValue as { expanded?: boolean } | undefined)?.expanded ?? true);
         refresh();
-      } else if (changes[DATA_VERSION_KEY] && mayChangeWorkspace(changes[DATA_VERSION_KEY].newValue)) refresh();
+      } else if (changes[DATA_VERSION_KEY] && !isCaptureIngest(changes[DATA_VERSION_KEY].newValue)) refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
     const ours = new URL(browser.runtime.getURL('/')).origin;

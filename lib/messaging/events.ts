@@ -13,10 +13,10 @@ export interface DataVersion {
 }
 
 /**
- * Whether a bump may have changed tasks, projects or members. A capture's ingest stores figures
- * (and the shop binding) only: a task a rule creates after it comes with a bump of its own.
+ * Whether a bump was a capture's ingest: figures (and the shop binding) stored, nothing else. Views
+ * of tasks and badge statuses (which compare the page's own value with its target) skip it; a task
+ * a rule creates after a capture comes with a bump of its own.
  */
-export function mayChangeWorkspace(version: unknown): boolean {
-  const cause = typeof version === 'object' && version !== null ? (version as DataVersion).cause : undefined;
-  return cause !== 'metrics.ingest';
+export function isCaptureIngest(version: unknown): boolean {
+  return typeof version === 'object' && version !== null && (version as DataVersion).cause === 'metrics.ingest';
 }

@@ -2,7 +2,8 @@
 //   content.bundleKbGz           gzip size of each content script
 //   content.qianniu.mainThreadMs main-thread time our content script adds on the
 //                                Qianniu workbench: median over 10 loads with the
-//                                extension minus median over 10 loads without it.
+//                                extension minus median over 10 loads without it,
+//                                the two kinds of load alternating.
 // Main-thread time is CDP's Performance.getMetrics TaskDuration (all tasks on the
 // renderer main thread, our isolated world included), read after the page and
 // our panel have settled. ZG_EXT_DIR=/path/to/chrome-mv3 measures another build (an A/B).
@@ -24,29 +25,38 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
-async function mainThreadMs(withExtension) {
-  const { browser, extensionId, close } = await launchWithExtension({ withExtension, extensionDir: process.env.ZG_EXT_DIR || undefined });
+/** One load of the workbench in a new tab; its main-thread time once the page and our panel have settled. */
+async function loadOnce(browser, withExtension) {
+  const page = await browser.newPage();
   try {
-    if (withExtension) await (await loadSample(browser, extensionId)).close();
-    const samples = [];
-    for (let i = 0; i < LOADS; i++) {
-      const page = await browser.newPage();
-      await serveSellerConsole(page);
-      await page.bringToFront();
-      await page.goto(WORKBENCH, { waitUntil: 'load' });
-      // A fixed settle time in both runs: polling for our panel would itself run on the page's main thread.
-      await new Promise((r) => setTimeout(r, 1500));
-      const m = await page.metrics();
-      if (withExtension && !(await page.$('zhanggui-panel'))) throw new Error('the task panel did not appear');
-      samples.push(m.TaskDuration * 1000);
-      await page.close();
-    }
-    return median(samples);
+    await serveSellerConsole(page);
+    await page.bringToFront();
+    await page.goto(WORKBENCH, { waitUntil: 'load' });
+    // A fixed settle time in both runs: polling for our panel would itself run on the page's main thread.
+    await new Promise((r) => setTimeout(r, 1500));
+    const m = await page.metrics();
+    if (withExtension && !(await page.$('zhanggui-panel'))) throw new Error('the task panel did not appear');
+    return m.TaskDuration * 1000;
   } finally {
-    await close();
+    await page.close();
   }
 }
 
-const without = await mainThreadMs(false);
-const withExt = await mainThreadMs(true);
+// Both browsers are open for the whole run and their loads alternate (without, with, without, …):
+// a shared machine's load drifts over a minute, and alternating gives both sides the same drift.
+const plain = await launchWithExtension({ withExtension: false });
+const ours = await launchWithExtension({ withExtension: true, extensionDir: process.env.ZG_EXT_DIR || undefined });
+const samples = { without: [], with: [] };
+try {
+  await (await loadSample(ours.browser, ours.extensionId)).close();
+  for (let i = 0; i < LOADS; i++) {
+    samples.without.push(await loadOnce(plain.browser, false));
+    samples.with.push(await loadOnce(ours.browser, true));
+  }
+} finally {
+  await plain.close();
+  await ours.close();
+}
+const without = median(samples.without);
+const withExt = median(samples.with);
 console.log(JSON.stringify({ name: 'content.qianniu.mainThreadMs', value: +(withExt - without).toFixed(1), unit: 'ms', budget: 25, better: 'lower', baseline: +without.toFixed(1) }));

@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PREVIEW_ROWS_MAX, panelPreview } from '@/lib/features/panel-preview';
 import { parseFrameMessage } from '@/lib/features/frame-messages';
-import { mayChangeWorkspace } from '@/lib/messaging/events';
+import { isCaptureIngest } from '@/lib/messaging/events';
 import { renderPreview } from '@/components/features/task-panel-preview';
 
 const task = (id: string, title: string, dueDate: string | null, status = 'todo'): Record<string, unknown> => ({ id, title, dueDate, status, priority: 'P2', itemIds: [] });
@@ -110,12 +110,12 @@ describe('frame messages', () => {
 });
 
 describe('data version bumps', () => {
-  it('tell the task lists to refetch unless the write was a capture’s figures', () => {
-    expect(mayChangeWorkspace({ at: 1, cause: 'metrics.ingest' })).toBe(false);
-    expect(mayChangeWorkspace({ at: 1, cause: 'task.create' })).toBe(true);
+  it('tell a capture’s ingest from every other write', () => {
+    expect(isCaptureIngest({ at: 1, cause: 'metrics.ingest' })).toBe(true);
+    expect(isCaptureIngest({ at: 1, cause: 'task.create' })).toBe(false);
     // Rules firing and sync pulls bump without a cause; old values were bare numbers.
-    expect(mayChangeWorkspace({ at: 1 })).toBe(true);
-    expect(mayChangeWorkspace(1732900000000)).toBe(true);
-    expect(mayChangeWorkspace(undefined)).toBe(true);
+    expect(isCaptureIngest({ at: 1 })).toBe(false);
+    expect(isCaptureIngest(1732900000000)).toBe(false);
+    expect(isCaptureIngest(undefined)).toBe(false);
   });
 });
