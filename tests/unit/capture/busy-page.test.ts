@@ -1,8 +1,7 @@
 /**
- * A busy Sycm page must not stall the seller's tab: 500 KPI cells read well under 10 ms.
- * Measured in happy-dom, which is slower than a browser's native DOM, so the browser has margin.
- * CPU time of this process (process.cpuUsage) is measured rather than wall time, so other work
- * on the shared machine does not make the test flaky.
+ * A busy Sycm page (25 cards × 20 KPI cells, each card with its own statistics date) is read
+ * whole and right. How fast is a benchmark's question, not a test's: `capture.readPageMs` in
+ * `npm run bench` reads the same page in real Chromium (tests/bench/capture).
  */
 import { describe, expect, it } from 'vitest';
 import { capturePage } from '../../../lib/capture/capture-page';
@@ -29,21 +28,16 @@ function bigPage(): string {
   return `<!DOCTYPE html><html><head><title>生意参谋</title></head><body><div id="app">${cards.join('')}</div></body></html>`;
 }
 
-describe('capture speed', () => {
-  it('reads 500 KPI cells in well under 10 ms', () => {
+describe('a busy Sycm page', () => {
+  it('reads all 500 KPI cells, each dated by its own card, and the same again on a re-read', () => {
     const page = parseHtml(bigPage(), URL);
     const first = capturePage({ url: URL, document: page.document });
     expect(first.metrics).toHaveLength(CARDS * PER_CARD);
-    for (let i = 0; i < 20; i++) capturePage({ url: URL, document: page.document }); // let the JIT settle
-    // The best of several batches: interference from other work only ever adds time.
-    const batches: number[] = [];
-    for (let b = 0; b < 6; b++) {
-      const before = process.cpuUsage();
-      for (let i = 0; i < 5; i++) capturePage({ url: URL, document: page.document });
-      const used = process.cpuUsage(before);
-      batches.push((used.user + used.system) / 1000 / 5);
+    for (let c = 0; c < CARDS; c++) {
+      const day = `2026-10-${String(c + 1).padStart(2, '0')}`;
+      expect(first.metrics.filter((m) => m.date === day)).toHaveLength(PER_CARD);
     }
-    const msPerCapture = Math.min(...batches);
-    expect(msPerCapture, `batches: ${batches.map((t) => t.toFixed(1)).join(', ')} ms`).toBeLessThan(10);
+    const again = capturePage({ url: URL, document: page.document });
+    expect(again.metrics).toEqual(first.metrics);
   });
 });
