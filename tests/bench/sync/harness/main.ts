@@ -117,13 +117,13 @@ async function micro(n: number): Promise<Record<string, number>> {
  * engine, with the tasks store's own indexes (or none). Every put is one request to the browser's
  * IndexedDB backend, and that per-request cost, not the row size, bounds rows per second.
  */
-async function rawPut(n: number, durability: 'default' | 'relaxed' | 'strict', indexes: readonly string[] = TASK_INDEXES): Promise<number> {
+async function rawPut(n: number, durability: 'default' | 'relaxed' | 'strict', indexes: readonly TaskIndex[] = taskIndexes()): Promise<number> {
   const name = `raw-${durability}-${Date.now()}-${indexes.length}`;
   const idb: IDBDatabase = await new Promise((res, rej) => {
     const r = indexedDB.open(name, 1);
     r.onupgradeneeded = () => {
       const s = r.result.createObjectStore('tasks', { keyPath: 'id' });
-      for (const i of indexes) s.createIndex(i, i);
+      for (const i of indexes) s.createIndex(i.name, i.keyPath, { multiEntry: i.multi });
     };
     r.onsuccess = () => res(r.result);
     r.onerror = () => rej(r.error);
@@ -147,8 +147,11 @@ async function rawPut(n: number, durability: 'default' | 'relaxed' | 'strict', i
   indexedDB.deleteDatabase(name);
   return ms;
 }
-/** The tasks store's secondary indexes (lib/db/schema.ts, v3 on). */
-const TASK_INDEXES = ['shopId', 'projectId', 'assigneeId'] as const;
+type TaskIndex = { name: string; keyPath: string | string[]; multi: boolean };
+/** The tasks store's secondary indexes, read from the app's own Dexie schema (lib/db/schema.ts). */
+function taskIndexes(): TaskIndex[] {
+  return new ZhangguiDb('schema-only').tasks.schema.indexes.map((i) => ({ name: i.name, keyPath: i.keyPath as string | string[], multi: !!i.multi }));
+}
 async function ceiling(n: number): Promise<{ withIndexes: number; withoutIndexes: number }> {
   const withIndexes = (n / (await rawPut(n, 'relaxed'))) * 1000;
   const withoutIndexes = (n / (await rawPut(n, 'relaxed', []))) * 1000;
