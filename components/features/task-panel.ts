@@ -1,7 +1,7 @@
 // WXT's browser, not webextension-polyfill: no wrapper to build on the host page's main thread.
 import { browser } from 'wxt/browser';
 import type { Feature } from '@/lib/features/types';
-import { PANEL_WIDTH, panelShownOn, setDocked } from '@/lib/features/dock';
+import { PANEL_STATE_KEY, PANEL_WIDTH, panelExpanded, panelShownOn, setDocked } from '@/lib/features/dock';
 import { frameHash, parseFrameMessage } from '@/lib/features/frame-messages';
 import { panelPreview } from '@/lib/features/panel-preview';
 import { call } from '@/lib/messaging/client';
@@ -10,8 +10,6 @@ import { itemIdFromUrl } from '@/lib/taobao/page-detect';
 import { openQuickAdd } from './quick-add-overlay';
 import { createShadowHost, el, removeOnAbort } from './shadow-host';
 import { PREVIEW_CSS, renderPreview } from './task-panel-preview';
-
-export const PANEL_STATE_KEY = 'zg:panel';
 
 // The host itself is out of flow (fixed, no size): added inline at the end of <body> it made the
 // page lay out its whole body again; an out-of-flow box is laid out on its own. The frame sits
@@ -107,13 +105,13 @@ export const taskPanel: Feature = {
     // 2-core machine the page's own tasks waited for them (5–10 ms of its main thread per load in
     // back-to-back runs of tests/bench/content). The preview appears one round trip after load.
     await hostLoaded(signal);
-    const [stored, first] = await Promise.all([
-      browser.storage.local.get(PANEL_STATE_KEY).then((r) => r[PANEL_STATE_KEY] as { expanded?: boolean } | undefined),
+    const [expandedAtStart, first] = await Promise.all([
+      browser.storage.local.get(PANEL_STATE_KEY).then((r) => panelExpanded(r[PANEL_STATE_KEY])),
       ask(),
     ]);
     if (signal.aborted) return;
     render(first);
-    apply(stored?.expanded ?? true);
+    apply(expandedAtStart);
     document.body.append(host);
     removeOnAbort(signal, host);
     tab.addEventListener('click', () => void setExpanded(true));
@@ -124,7 +122,7 @@ export const taskPanel: Feature = {
     const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
       if (area !== 'local') return;
       if (changes[PANEL_STATE_KEY]) {
-        apply((changes[PANEL_STATE_KEY].newValue as { expanded?: boolean } | undefined)?.expanded ?? true);
+        apply(panelExpanded(changes[PANEL_STATE_KEY].newValue));
         refresh();
       } else if (changes[DATA_VERSION_KEY] && !isCaptureIngest(changes[DATA_VERSION_KEY].newValue)) refresh();
     };

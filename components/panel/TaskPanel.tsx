@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import browser from 'webextension-polyfill';
 import { labelFrom } from '@/lib/items/label';
+import { PANEL_STATE_KEY } from '@/lib/features/dock';
 import type { PanelData } from '@/lib/workspace/panel-data';
 import { useRemote } from '../shared/use-remote';
 import { SyncBadge } from '../shared/SyncBadge';
@@ -9,8 +10,6 @@ import { TaskRow } from './TaskRow';
 import { CommandBar } from '../commands/CommandBar';
 import { DailyBriefing } from '../briefing/DailyBriefing';
 
-/** Same key as components/features/task-panel.ts: the frame host shows or hides the panel from it. */
-const STATE_KEY = 'zg:panel';
 
 /** The docked panel's content: "this item" and "my tasks" for the page it sits beside. */
 export function TaskPanel({ url }: { url: string }): React.JSX.Element {
@@ -29,7 +28,7 @@ export function TaskPanel({ url }: { url: string }): React.JSX.Element {
         <button type="button" className="primary small" onClick={() => toHost({ zg: 'openQuickAdd', itemId: data?.itemId ?? null })} title="快速添加任务 (Alt+Shift+T)">
           ＋ 任务
         </button>
-        <button type="button" className="small" onClick={() => void browser.storage.local.set({ [STATE_KEY]: { expanded: false } })} aria-label="收起 Collapse">
+        <button type="button" className="small" onClick={() => void browser.storage.local.set({ [PANEL_STATE_KEY]: { expanded: false } })} aria-label="收起 Collapse">
           ›
         </button>
       </header>

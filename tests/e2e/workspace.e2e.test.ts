@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'puppeteer';
 import { launchWithExtension } from '../support/browser.mjs';
+import { serveSellerConsole } from '../support/seller-console.mjs';
 import { openPanelFrame, openSellerPage, panelPreviewText } from '../support/seller-page.mjs';
 import { domClick, loadSample, openSidePanel, sendFrom, textOf } from '../support/extension-page.mjs';
 
@@ -70,6 +71,27 @@ describe('the extension on the seller console', () => {
     expect(host.alive).toBe(true);
     expect(host.ticks).toBeGreaterThan(ticks1);
     expect(host.errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reserves the panel’s width before the page’s first layout, and gives it back when the panel is collapsed', async () => {
+    const early = await browser.newPage();
+    await serveSellerConsole(early);
+    await early.goto(WORKBENCH, { waitUntil: 'domcontentloaded' });
+    // Docked from document_start: the page is laid out at its final width once, and does not jump later.
+    expect(await early.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('320px');
+    await early.close();
+
+    const sp = await openSidePanel(browser, extensionId);
+    await sp.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } }).chrome.storage.local.set({ 'zg:panel': { expanded: false } }));
+    const page = await sellerPage(WORKBENCH);
+    await page.waitForFunction(() => document.querySelector('zhanggui-panel')?.shadowRoot?.querySelector('.tab:not([hidden])'), { polling: 100, timeout: 10_000 });
+    expect(await page.evaluate(() => getComputedStyle(document.documentElement).marginRight)).toBe('0px');
+    // The tab opens it again, docked.
+    await page.click('zhanggui-panel >>> .tab');
+    await page.waitForFunction(() => getComputedStyle(document.documentElement).marginRight === '320px', { polling: 100, timeout: 10_000 });
+    await panelPreviewText(page, '我的任务');
+    await sp.close();
     await page.close();
   });
 

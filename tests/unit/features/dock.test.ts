@@ -18,3 +18,14 @@ describe('docked panel', () => {
     expect(document.getElementById(DOCK_STYLE_ID)).toBeNull();
   });
 });
+
+describe('stored panel state', () => {
+  it('is expanded unless someone collapsed it (anything else stored counts as expanded)', async () => {
+    const { panelExpanded } = await import('@/lib/features/dock');
+    expect(panelExpanded(undefined)).toBe(true);
+    expect(panelExpanded({ expanded: true })).toBe(true);
+    expect(panelExpanded({ expanded: false })).toBe(false);
+    expect(panelExpanded({ expanded: 'no' })).toBe(true);
+    expect(panelExpanded('collapsed')).toBe(true);
+  });
+});
