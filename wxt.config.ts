@@ -1,13 +1,8 @@
 import { defineConfig } from 'wxt';
+import { SELLER_MATCHES } from './lib/taobao/hosts';
 
-// Hosts we read from. Nothing else: see README "Permissions".
-export const SELLER_HOSTS = [
-  'https://sycm.taobao.com/*',
-  'https://myseller.taobao.com/*',
-  'https://qn.taobao.com/*',
-  'https://item.upload.taobao.com/*',
-  'https://sell.publish.tmall.com/*',
-];
+// Hosts we read from (lib/taobao/hosts.ts). Nothing else: see README "Permissions".
+export const SELLER_HOSTS = [...SELLER_MATCHES];
 
 /** Origins the optional assistant endpoint may be on (one is requested when the user enables it). */
 export const ASSISTANT_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];

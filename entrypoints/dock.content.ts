@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { PANEL_STATE_KEY, panelExpanded, panelShownOn, setDocked } from '@/lib/features/dock';
+import { HOST_MATCHES } from '@/lib/taobao/hosts';
 import { detectPage } from '@/lib/taobao/page-detect';
 
 /**
@@ -10,7 +11,8 @@ import { detectPage } from '@/lib/taobao/page-detect';
  * then on (route changes, collapse, expand).
  */
 export default defineContentScript({
-  matches: ['https://myseller.taobao.com/*', 'https://qn.taobao.com/*', 'https://item.upload.taobao.com/*', 'https://sell.publish.tmall.com/*'],
+  // The hosts whose pages show the panel (lib/features/dock.ts panelShownOn).
+  matches: [...HOST_MATCHES.qianniu, ...HOST_MATCHES.itemEdit],
   runAt: 'document_start',
   main() {
     if (!panelShownOn(detectPage(location.href))) return;

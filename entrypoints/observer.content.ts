@@ -1,15 +1,16 @@
 import { installObserver } from '@/lib/capture/observer';
+import { SELLER_MATCHES } from '@/lib/taobao/hosts';
 
 /**
  * MAIN world, document_start: sees the responses the seller pages fetch for themselves and
  * forwards them to our isolated content script (lib/capture/observer.ts says how, and what it
  * never does): KPI capture on Sycm and Qianniu, the saved SKU prices on the item edit page
  * (components/features/price-history.ts). The same five hosts as the manifest's host
- * permissions, nothing more. No other imports: this runs before the page's own scripts, on
- * every load.
+ * permissions, nothing more. No other imports (the host list has none): this runs before the
+ * page's own scripts, on every load.
  */
 export default defineContentScript({
-  matches: ['https://sycm.taobao.com/*', 'https://myseller.taobao.com/*', 'https://qn.taobao.com/*', 'https://item.upload.taobao.com/*', 'https://sell.publish.tmall.com/*'],
+  matches: [...SELLER_MATCHES],
   world: 'MAIN',
   runAt: 'document_start',
   main() {

@@ -1,8 +1,9 @@
 // WXT's browser, not webextension-polyfill: no wrapper to build on the host page's main thread.
 import { browser } from 'wxt/browser';
+import type { IsolatedWorldContentScriptDefinition } from 'wxt';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { FeatureLoader } from '@/lib/features/loader';
-import type { Feature } from '@/lib/features/types';
+import type { Feature, FeatureGroup } from '@/lib/features/types';
 import { QUICK_ADD_EVENT } from '@/lib/messaging/events';
 import { openQuickAdd } from './quick-add-overlay';
 
@@ -28,4 +29,20 @@ export function bootFeatures(ctx: ContentScriptContext, features: readonly Featu
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+}
+
+/**
+ * The content script of one host group (entrypoints/<group>.content): injected into the group's
+ * hosts once the page is parsed, it boots the group's features.
+ */
+export function groupContentScript(group: FeatureGroup): IsolatedWorldContentScriptDefinition {
+  return {
+    matches: [...group.matches],
+    runAt: 'document_idle',
+    // WXT also announces a started script with window.postMessage (kept for old versions): the
+    // page's own listeners would get it, and posting makes the browser capture our source location,
+    // which re-parses the whole bundle on the host page's main thread. Its DOM event is enough.
+    noScriptStartedPostMessage: true,
+    main: (ctx) => bootFeatures(ctx, group.features),
+  };
 }

@@ -1,4 +1,5 @@
 import type { FeatureGroup } from '@/lib/features/types';
+import { HOST_MATCHES } from '@/lib/taobao/hosts';
 import { imageVersions } from '../image-versions';
 import { itemTitles } from '../item-titles';
 import { priceHistory } from '../price-history';
@@ -6,6 +7,6 @@ import { taskPanel } from '../task-panel';
 
 /** The item editors (Taobao and Tmall). */
 export const ITEM_EDIT: FeatureGroup = {
-  matches: ['https://item.upload.taobao.com/*', 'https://sell.publish.tmall.com/*'],
+  matches: HOST_MATCHES.itemEdit,
   features: [taskPanel, imageVersions, priceHistory, itemTitles],
 };
