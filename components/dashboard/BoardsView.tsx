@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { evaluateBoardItem, type BoardItemFigures } from '@/lib/boards/evaluate-board';
-import { boardMentionsFinance, mayViewBoard } from '@/lib/boards/finance';
+import { boardMentionsFinance } from '@/lib/boards/finance';
 import type { Board } from '@/lib/boards/model';
 import { seriesChart, type SeriesSpec } from '@/lib/dashboard/charts';
 import { SHOP, type DayIndex } from '@/lib/dashboard/day-index';
@@ -27,8 +27,8 @@ export function BoardsView({ index, filters, financeVisible, names }: { index: D
   const [selected, setSelected] = useState<string | null>(null);
   const [editing, setEditing] = useState<Board | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // The background already leaves out others' money boards for roles without finance; the view agrees.
-  const boards = (list.data?.boards ?? []).filter((b) => mayViewBoard(b, { memberId: list.data?.meId ?? null, mayFinance: financeVisible }));
+  // The background already leaves out others' money boards for roles without finance (lib/boards/store.ts).
+  const boards = list.data?.boards ?? [];
   const board = boards.find((b) => b.id === selected) ?? boards[0] ?? null;
 
   if (editing) {

@@ -1,5 +1,5 @@
 /**
- * Money on custom boards, mirroring the server (supabase/migrations/20261129000100_area_records_sync.sql,
+ * Money on custom boards, mirroring the server (supabase/migrations/20261129000600_money_boards.sql,
  * private.board_mentions_finance and the boards select policy). A board item mentions money when its
  * metric is a money metric (the dictionary's `finance: true`: 支付金额, 客单价, 退款金额, 推广费, UV价值)
  * or its formula names one as a whole word (`payAmt / uv`, `avg7(payPct)`; not `payAmtX`). A shared

@@ -1,7 +1,7 @@
 /**
  * Money on custom boards (lib/boards/finance.ts), the client's mirror of the server's rule
  * (private.board_mentions_finance and the boards select policy in
- * supabase/migrations/20261129000100_area_records_sync.sql; pgTAP cases in 07_area_records).
+ * supabase/migrations/20261129000600_money_boards.sql; pgTAP cases in 07_area_records).
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -15,7 +15,7 @@ const metric = (m: string): Pick<BoardItem, 'source'> => ({ source: { kind: 'met
 describe('money mentions', () => {
   it('uses the same five codes as the server', () => {
     expect([...FINANCE_CODES].sort()).toEqual(['p4pExpendAmt', 'payAmt', 'payPct', 'rfdSucAmt', 'uvAvgValue']);
-    const sql = readFileSync(new URL('../../../supabase/migrations/20261129000100_area_records_sync.sql', import.meta.url), 'utf8');
+    const sql = readFileSync(new URL('../../../supabase/migrations/20261129000600_money_boards.sql', import.meta.url), 'utf8');
     const list = /function private\.finance_metrics\(\)[\s\S]*?'\{([^}]*)\}'::text\[\]/.exec(sql)?.[1];
     expect(list?.split(',').sort()).toEqual([...FINANCE_CODES].sort());
   });
