@@ -12,9 +12,8 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { EXTENSION_DIR, launchWithExtension } from '../../support/browser.mjs';
 import { loadSample } from '../../support/extension-page.mjs';
-import { serveSellerConsole } from '../../support/seller-console.mjs';
+import { loadWorkbench } from './workbench-load.mjs';
 
-const WORKBENCH = 'https://myseller.taobao.com/home.htm/QnworkbenchHome/';
 const LOADS = 10;
 
 const dir = path.join(EXTENSION_DIR, 'content-scripts');
@@ -26,21 +25,10 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** One load of the workbench in a new tab; its main-thread time once the page and our panel have settled. */
-async function loadOnce(browser, withExtension) {
-  const page = await browser.newPage();
-  try {
-    await serveSellerConsole(page);
-    await page.bringToFront();
-    await page.goto(WORKBENCH, { waitUntil: 'load' });
-    // A fixed settle time in both runs: polling for our panel would itself run on the page's main thread.
-    await new Promise((r) => setTimeout(r, 1500));
-    const m = await page.metrics();
+const loadOnce = (browser, withExtension) =>
+  loadWorkbench(browser, async (page) => {
     if (withExtension && !(await page.$('zhanggui-panel'))) throw new Error('the task panel did not appear');
-    return m.TaskDuration * 1000;
-  } finally {
-    await page.close();
-  }
-}
+  });
 
 // Both browsers are open for the whole run and their loads alternate (without, with, without, …):
 // a shared machine's load drifts over a minute, and alternating gives both sides the same drift.
