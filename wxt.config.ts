@@ -1,5 +1,5 @@
 import { defineConfig } from 'wxt';
-import { SELLER_MATCHES } from './lib/taobao/hosts';
+import { HOST_MATCHES, SELLER_MATCHES } from './lib/taobao/hosts';
 
 // Hosts we read from (lib/taobao/hosts.ts). Nothing else: see README "Permissions".
 export const SELLER_HOSTS = [...SELLER_MATCHES];
@@ -7,8 +7,20 @@ export const SELLER_HOSTS = [...SELLER_MATCHES];
 /** Origins the optional assistant endpoint may be on (one is requested when the user enables it). */
 export const ASSISTANT_ORIGINS = ['https://*/*', 'http://localhost/*', 'http://127.0.0.1/*'];
 
+/** entrypoints/dock.ts, an unlisted script, injected as a content script on the pages that show the panel. */
+export const DOCK_CONTENT_SCRIPT = {
+  matches: [...HOST_MATCHES.qianniu, ...HOST_MATCHES.itemEdit],
+  js: ['dock.js'],
+  run_at: 'document_start' as const,
+};
+
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
+  hooks: {
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [DOCK_CONTENT_SCRIPT, ...(manifest.content_scripts ?? [])];
+    },
+  },
   manifest: ({ browser }) => ({
     name: '掌柜 Zhanggui',
     description: '淘宝卖家后台的团队工作台 · A team workspace inside the Taobao seller console',

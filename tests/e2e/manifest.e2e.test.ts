@@ -27,9 +27,15 @@ describe('built manifests ask for the least we need', () => {
     const m = read(dir);
     for (const p of [...(m.permissions ?? []), ...(m.host_permissions ?? [])]) expect(FORBIDDEN).not.toContain(p);
   });
-  it('ships a small content script without React or zod (the host page pays for every byte)', () => {
+  it.each(['chrome-mv3', 'firefox-mv2'])('%s reserves the panel width from document_start on the pages that show it (dock.js)', (dir) => {
+    const dock = (read(dir).content_scripts as { js: string[]; matches: string[]; run_at: string }[]).find((cs) => cs.js.includes('dock.js'));
+    expect(dock).toMatchObject({ run_at: 'document_start' });
+    expect([...dock!.matches].sort()).toEqual(HOSTS.filter((h) => !h.includes('sycm')).sort());
+    expect(readFileSync(`.output/${dir}/dock.js`, 'utf8')).toContain('zhanggui-dock');
+  });
+  it('ships small content scripts without React or zod (the host page pays for every byte)', () => {
     const dir = '.output/chrome-mv3/content-scripts';
-    for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
+    for (const file of [...readdirSync(dir).filter((f) => f.endsWith('.js')), '../dock.js']) {
       const src = readFileSync(`${dir}/${file}`, 'utf8');
       expect(src.length, file).toBeLessThan(80_000);
       expect(src, file).not.toMatch(/ZodError|react-dom|__SECRET_INTERNALS|react\.element/);

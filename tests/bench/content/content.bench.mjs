@@ -16,9 +16,11 @@ import { loadWorkbench } from './workbench-load.mjs';
 
 const LOADS = 10;
 
-const dir = path.join(EXTENSION_DIR, 'content-scripts');
-for (const file of readdirSync(dir).filter((f) => f.endsWith('.js'))) {
-  const kb = gzipSync(readFileSync(path.join(dir, file))).length / 1024;
+// The content scripts WXT builds, and dock.js, which wxt.config.ts lists as one itself (DOCK_CONTENT_SCRIPT).
+const scripts = [...readdirSync(path.join(EXTENSION_DIR, 'content-scripts')).filter((f) => f.endsWith('.js')).map((f) => `content-scripts/${f}`), 'dock.js'];
+for (const script of scripts) {
+  const file = path.basename(script);
+  const kb = gzipSync(readFileSync(path.join(EXTENSION_DIR, script))).length / 1024;
   console.log(JSON.stringify({ name: 'content.bundleKbGz', value: +kb.toFixed(1), unit: 'kB', budget: 120, better: 'lower', script: file }));
 }
 
