@@ -126,11 +126,14 @@ async function statusOf(services: Services, shopId: string, target: Target | nul
   return figureStatus(target, rec, month);
 }
 
-/** A KPI badge's status, change against the 7-day average and open tasks, for each cell. */
-async function badgeInfos(services: Services, cells: readonly BadgeCell[]): Promise<BadgeInfo[]> {
+/**
+ * A KPI badge's status, change against the 7-day average and open tasks, for each cell.
+ * `shopTargets`: the shop's targets when the caller has read them already; else read here.
+ */
+async function badgeInfos(services: Services, cells: readonly BadgeCell[], shopTargets?: readonly Target[]): Promise<BadgeInfo[]> {
   const { db } = services;
   const { shopId, tasks, mayFinance } = await context(services);
-  const targets = new Map((await listTargets(db, shopId)).map((t) => [`${t.metric}|${t.itemKey}`, t]));
+  const targets = new Map((shopTargets ?? (await listTargets(db, shopId))).map((t) => [`${t.metric}|${t.itemKey}`, t]));
   const names = await itemNames(db, shopId, cells.flatMap((c) => (c.itemId ? [c.itemId] : [])));
   // One read transaction, queries in parallel: a page of 500 figures answers in one round.
   return db.transaction('r', metricStore(db), () =>
@@ -170,13 +173,15 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
         if (req.items?.length) await recordSeenItems(db, binding.shop.id, req.items, services.now(), req.url);
         return { ...r, shopId: binding.shop.id, boundNow: binding.boundNow, accountWarning: binding.accountWarning };
       });
-      const alerts = await checkTargets(services, result.shopId, result.records);
+      // One read of the shop's targets serves the alerts and the badges (rules never write targets).
+      const targets = await listTargets(db, result.shopId);
+      const alerts = await checkTargets(services, result.shopId, result.records, targets);
       // Rules watching captures run on the stored figures (lib/rules/runner.ts); a rule failure never fails a capture.
       await onMetricsIngested(services, result.records).catch((e: unknown) => console.error('[zhanggui] rules after ingest', e));
       // The badges' statuses now count these figures (and any task a rule just created).
       const cells = (req.cells ?? []).map((c) => cellSchema.safeParse(c));
       const valid = cells.flatMap((c) => (c.success ? [c.data] : []));
-      const infos = valid.length > 0 ? await badgeInfos(services, valid).catch(() => null) : [];
+      const infos = valid.length > 0 ? await badgeInfos(services, valid, targets).catch(() => null) : [];
       let next = 0;
       const badges = infos ? cells.map((c) => (c.success ? (infos[next++] ?? null) : null)) : undefined;
       return { stored: result.stored, rejected: result.rejected, boundNow: result.boundNow, accountWarning: result.accountWarning, alerts: alerts.length, badges } satisfies IngestReply;

@@ -8,7 +8,8 @@
  * month's days in columns (MetricBucket, lib/metrics/record.ts) — IndexedDB pays per record, so one record
  * per figure capped ingest at ~5–12k figures/s. Nothing outside this module touches the table:
  * every query here answers in MetricRecord (one per figure), in the order the old per-figure
- * indexes gave, so callers never see buckets.
+ * indexes gave, so callers never see buckets. Team sync alone carries buckets (one server row per
+ * day, lib/sync/area/metrics.ts): it reads and writes their days with the bucket helpers below.
  */
 import Dexie, { type Table } from 'dexie';
 import type { ZhangguiDb } from '../db/schema';
@@ -67,30 +68,91 @@ type BucketKey = [shopId: string, metric: string, itemKey: string, period: Perio
 /** The table behind the store, for callers that put their own work in one transaction with ingest. */
 export const metricStore = (db: ZhangguiDb): Table<MetricBucket, BucketKey> => db.metricMonths as unknown as Table<MetricBucket, BucketKey>;
 
-const monthOf = (date: string): string => date.slice(0, 7);
+/** The month of an ISO date: the bucket holding the date's figure. */
+export const monthOf = (date: string): string => date.slice(0, 7);
 /** The day's index in the bucket's columns (0 = the 1st). */
-const dayIndexOf = (date: string): number => Number(date.slice(8, 10)) - 1;
+export const dayIndexOf = (date: string): number => Number(date.slice(8, 10)) - 1;
 const DAY_LABELS = Array.from({ length: BUCKET_DAYS }, (_, i) => String(i + 1).padStart(2, '0'));
+/** The date of day `i` of a bucket's month (the inverse of monthOf and dayIndexOf). */
+const dateOf = (month: string, i: number): string => `${month}-${DAY_LABELS[i]}`;
+
+/**
+ * One day of a bucket: its entry in each of the four day columns (all null: no figure). The store
+ * and team sync (lib/sync/area/metrics.ts) read, write and compare days through the helpers below.
+ */
+export interface BucketDay {
+  value: number | null;
+  capturedAt: number | null;
+  source: MetricRecord['source'] | null;
+  provisional: boolean | null;
+}
+const NO_DAY: BucketDay = { value: null, capturedAt: null, source: null, provisional: null };
+
+/** Day `i` of a bucket as one figure, its date given (the day must hold a figure). */
+function figureAt(b: MetricBucket, i: number, date: string): MetricRecord {
+  return {
+    metric: b.metric,
+    value: b.value[i]!,
+    date,
+    period: b.period,
+    itemId: b.itemId,
+    source: b.source[i]!,
+    shopId: b.shopId,
+    itemKey: b.itemKey,
+    capturedAt: b.capturedAt[i]!,
+    provisional: b.provisional[i]!,
+  };
+}
+
+/** Day `i` of a bucket as one figure, or null when the day has none. */
+export function dayRecord(b: MetricBucket, i: number): MetricRecord | null {
+  const value = b.value[i];
+  if (value === null || value === undefined) return null;
+  return figureAt(b, i, dateOf(b.month, i));
+}
+
+/** Writes one day into the bucket's columns (in place: callers own the bucket, see copyBucket). */
+export function setDay(b: MetricBucket, i: number, day: BucketDay): void {
+  b.value[i] = day.value;
+  b.capturedAt[i] = day.capturedAt;
+  b.source[i] = day.source;
+  b.provisional[i] = day.provisional;
+}
+
+/** Whether day `i` is the same in both buckets, in every column (a re-capture may move capturedAt only). */
+export function sameDay(a: MetricBucket, b: MetricBucket, i: number): boolean {
+  return a.value[i] === b.value[i] && a.capturedAt[i] === b.capturedAt[i] && a.source[i] === b.source[i] && a.provisional[i] === b.provisional[i];
+}
+
+/** A copy whose columns can be changed without touching the original (a stored or pulled bucket). */
+export function copyBucket(b: MetricBucket): MetricBucket {
+  return { ...b, value: [...b.value], capturedAt: [...b.capturedAt], source: [...b.source], provisional: [...b.provisional] };
+}
+
+/** The bucket without its days before `from` (a copy; the bucket itself when no day is before it). */
+export function daysFrom(b: MetricBucket, from: string): MetricBucket {
+  if (dateOf(b.month, 0) >= from) return b;
+  const kept = copyBucket(b);
+  for (let i = 0; i < BUCKET_DAYS && dateOf(b.month, i) < from; i++) setDay(kept, i, NO_DAY);
+  return kept;
+}
+
+/**
+ * Whether a raw stored record has the four day columns. The store only writes whole buckets; code
+ * handed raw rows (team sync's tracking sees every write) treats a damaged one as absent.
+ */
+export function hasDayColumns(r: Record<string, unknown>): r is Record<string, unknown> & MetricBucket {
+  return Array.isArray(r.value) && Array.isArray(r.capturedAt) && Array.isArray(r.source) && Array.isArray(r.provisional);
+}
 
 /** The bucket's figures whose date lies in [from, to], oldest first, appended to `out`. */
 function expand(b: MetricBucket, from: string, to: string, out: MetricRecord[]): void {
   for (let i = 0; i < BUCKET_DAYS; i++) {
     const value = b.value[i];
     if (value === null || value === undefined) continue;
-    const date = `${b.month}-${DAY_LABELS[i]}`;
+    const date = dateOf(b.month, i);
     if (date < from || date > to) continue;
-    out.push({
-      metric: b.metric,
-      value,
-      date,
-      period: b.period,
-      itemId: b.itemId,
-      source: b.source[i]!,
-      shopId: b.shopId,
-      itemKey: b.itemKey,
-      capturedAt: b.capturedAt[i]!,
-      provisional: b.provisional[i]!,
-    });
+    out.push(figureAt(b, i, date));
   }
 }
 
@@ -140,13 +202,7 @@ export async function putRecords(db: ZhangguiDb, records: readonly MetricRecord[
     const buckets = [...touched].map(([id, g]): MetricBucket => {
       const [shopId, metric, itemKey, period, month] = g.key;
       const b = stored.get(id) ?? emptyBucket(shopId, metric, itemKey, g.itemId, period, month);
-      for (const r of g.recs) {
-        const d = dayIndexOf(r.date);
-        b.value[d] = r.value;
-        b.capturedAt[d] = r.capturedAt;
-        b.source[d] = r.source;
-        b.provisional[d] = r.provisional;
-      }
+      for (const r of g.recs) setDay(b, dayIndexOf(r.date), r);
       return b;
     });
     await table.bulkPut(buckets);
@@ -227,7 +283,7 @@ export async function lastDateOf(db: ZhangguiDb, shopId: string, metric: string,
     const month = await table.where(index).equals([shopId, metric, period, newest.month]).toArray();
     let last = -1;
     for (const b of month) for (let i = last + 1; i < BUCKET_DAYS; i++) if (b.value[i] !== null) last = i;
-    return last < 0 ? null : `${newest.month}-${DAY_LABELS[last]}`;
+    return last < 0 ? null : dateOf(newest.month, last);
   });
 }
 
@@ -257,6 +313,19 @@ export async function allRecords(db: ZhangguiDb, shopId?: string): Promise<Metri
   const table = metricStore(db);
   const buckets = shopId === undefined ? await table.toArray() : await table.where('[shopId+metric+itemKey+period+month]').between([shopId, Dexie.minKey], [shopId, Dexie.maxKey]).toArray();
   return expandAll(buckets, '', '\uffff');
+}
+
+/**
+ * The shop's month buckets from the month of `from` on, as stored (older months are not read):
+ * team sync's first upload sends buckets (lib/sync/area/metrics.ts), trimmed with daysFrom.
+ */
+export async function shopBucketsFrom(db: ZhangguiDb, shopId: string, from: string): Promise<MetricBucket[]> {
+  const month = monthOf(from);
+  return metricStore(db)
+    .where('[shopId+metric+itemKey+period+month]')
+    .between([shopId, Dexie.minKey], [shopId, Dexie.maxKey])
+    .filter((b) => b.month >= month)
+    .toArray();
 }
 
 /** How many figures are stored (all shops). */

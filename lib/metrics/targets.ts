@@ -167,13 +167,14 @@ function formatValue(def: MetricDef, v: number): string {
 
 /**
  * After new figures are stored: every figure with a target is checked, and a breach raises its
- * alert (once per metric, scope and day) and a notification. Returns the new alerts.
+ * alert (once per metric, scope and day) and a notification. Returns the new alerts. `shopTargets`:
+ * the shop's targets when the caller has read them already (one read per request); else read here.
  */
-export async function checkTargets(services: Pick<Services, 'db' | 'today' | 'now' | 'notify'>, shopId: string, records: readonly MetricRecord[]): Promise<Alert[]> {
+export async function checkTargets(services: Pick<Services, 'db' | 'today' | 'now' | 'notify'>, shopId: string, records: readonly MetricRecord[], shopTargets?: readonly Target[]): Promise<Alert[]> {
   const { db } = services;
   const today = services.today();
   const oldest = addDays(today, -ALERT_WINDOW_DAYS);
-  const targets = new Map((await listTargets(db, shopId)).map((t) => [t.id, t]));
+  const targets = new Map((shopTargets ?? (await listTargets(db, shopId))).map((t) => [t.id, t]));
   if (targets.size === 0) return [];
   const raised: Alert[] = [];
   const checked = new Set<string>();

@@ -2,6 +2,7 @@ import { uuidv5 } from '../sync/uuid5';
 import { z } from 'zod';
 import { raiseAlert } from '../alerts/store';
 import type { ZhangguiDb } from '../db/schema';
+import { ME_KEY } from '../db/settings';
 import { newId } from '../domain/common';
 import { itemNames } from '../items/catalog';
 import { memberSchema, type Member } from '../domain/member';
@@ -144,7 +145,7 @@ export async function loadShopData(db: ZhangguiDb): Promise<ShopData | null> {
     db.members.where('shopId').equals(shop.id).toArray(),
     db.tasks.where('shopId').equals(shop.id).toArray(),
     db.projects.where('shopId').equals(shop.id).toArray(),
-    db.settings.get('currentMemberId'),
+    db.settings.get(ME_KEY),
   ]);
   return {
     shopId: shop.id,

@@ -1,10 +1,11 @@
 import type { Table } from 'dexie';
 import { raiseAlert } from '../alerts/store';
 import type { ZhangguiDb } from '../db/schema';
+import { ME_KEY } from '../db/settings';
 import type { Member, Task } from '../domain';
 import { AREA_ADAPTERS, adapterForTable, type AreaAdapter } from './area';
 import { announceArrivals, type Arrival } from './area/arrivals';
-import { keyText } from './area/adapter';
+import { holdsSeveralRows, keyText } from './area/adapter';
 import { markUntracked } from './area/tracking';
 import { checkSyncColumns, fromServerFields, fromServerRow, isLocalTable, parseDependencyRow, type LocalTable } from './mapping';
 import { SYNC_KEYS, isPermanent, type OutboxRow, type PushAnswer, type SyncStatus } from './model';
@@ -33,7 +34,6 @@ interface PendingEdge {
   live: boolean;
 }
 
-const ME_KEY = 'currentMemberId';
 const MAX_BACKOFF_MS = 5 * 60_000;
 
 /**
@@ -211,7 +211,7 @@ export class SyncEngine {
         const adapter = adapterForTable(row.table);
         if (adapter && server[0]) await this.applyAreaRows(adapter, [server[0]], []);
         // A record holding several rows (a metric month) is never removed for one refused row.
-        else if (adapter && row.op === 'upsert' && !adapter.changedParts) await db.table(adapter.store).delete(adapter.localKey({ id: row.rowId, ...row.fields }));
+        else if (adapter && row.op === 'upsert' && !holdsSeveralRows(adapter)) await db.table(adapter.store).delete(adapter.localKey({ id: row.rowId, ...row.fields }));
       }
     });
     const taskId = row.table === 'tasks' ? row.rowId : row.table === 'task_dependencies' ? ((row.fields.task_id as string | undefined) ?? null) : null;
@@ -331,11 +331,11 @@ export class SyncEngine {
         continue;
       }
       // Metric days need no shadowing: the later capture wins on both sides (fromServer, server trigger).
-      if (pending.has(row.id as string) && !adapter.changedParts) continue;
+      if (pending.has(row.id as string) && !holdsSeveralRows(adapter)) continue;
       const key = adapter.localKey(row);
       const before = (await table.get(key)) as Record<string, unknown> | undefined;
       if (row.deleted_at !== null && adapter.deletes !== 'soft') {
-        if (before && !adapter.changedParts) await table.delete(key);
+        if (before && !holdsSeveralRows(adapter)) await table.delete(key);
         continue;
       }
       const parsed = adapter.fromServer(row, before);

@@ -1,5 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { ZhangguiDb } from '../db/schema';
+import { ME_KEY } from '../db/settings';
 import { ROLES, type Member, type Role, type Task } from '../domain';
 import { UserError } from '../workspace/errors';
 import type { WorkspaceService } from '../workspace/service';
@@ -32,7 +33,6 @@ export type TeamView =
   | { mode: 'team'; url: string; anonKey: string; shopId: string | null; user: { id: string; email: string | null } | null; me: Member | null; status: SyncStatus };
 
 const LOCAL_STATUS: SyncStatus = { state: 'local', pending: 0, reason: null, lastSyncAt: null, boundAccount: null };
-const ME_KEY = 'currentMemberId';
 
 /**
  * Team mode for one browser profile: the connection, the signed-in user, the

@@ -16,6 +16,7 @@ import {
 } from '../domain';
 import { readValid } from '../db/validated';
 import type { ZhangguiDb } from '../db/schema';
+import { ME_KEY } from '../db/settings';
 import type { Table } from 'dexie';
 import { BUILTIN_TEMPLATES } from '../templates/builtin';
 import { instantiateTemplate, templateFromProject } from '../templates/instantiate';
@@ -24,7 +25,6 @@ import { cycleMessage, findCycle } from '../schedule/graph';
 import { UserError, fromZod } from './errors';
 import type { MemberInput, ProjectPatch, SetupInput, TaskPatch, WorkspaceState } from './types';
 
-const ME_KEY = 'currentMemberId';
 const ONBOARDED_KEY = 'onboarded';
 
 /**

@@ -1,5 +1,6 @@
 import type { IndexableType } from 'dexie';
 import type { z } from 'zod';
+import type { ZhangguiDb } from '../../db/schema';
 import type { Role } from '../../domain';
 
 /**
@@ -50,15 +51,28 @@ export interface AreaAdapter {
   changedParts?(before: Record<string, unknown> | undefined, after: Record<string, unknown> | undefined): Array<[Record<string, unknown> | undefined, Record<string, unknown> | undefined]>;
   /**
    * The roles the server lets record this store's rows (default: every member). A browser whose
-   * member has another role (or none yet) queues nothing for the store, so the server never
-   * refuses its captures and no rollback touches them.
+   * member has another role (or none yet) queues nothing for the store's tracked writes, so the
+   * server never refuses its captures and no rollback touches them. (A first upload of a local
+   * shop is not gated: its uploader is the new shop's owner, see ./upload.ts.)
    */
   readonly writeRoles?: readonly Role[];
-  /** What a first upload of a local shop sends of a record (default: all of it; null: nothing). */
-  uploadPart?(record: Record<string, unknown>, now: number): Record<string, unknown> | null;
+  /**
+   * What a first upload of a local shop (./upload.ts) sends of the store, read by the adapter: for
+   * a store too large to send whole (the metric store: the last 90 days, older months not even
+   * read). The records are sent as returned, without member remapping, so only a store without
+   * member fields may have it. Default: every record of the shop, whole, members remapped.
+   */
+  uploadRecords?(db: ZhangguiDb, shopId: string, now: number): Promise<Record<string, unknown>[]>;
 }
 
 export type Parsed = { ok: true; record: Record<string, unknown> } | { ok: false; reason: string };
+
+/**
+ * Whether a record of the adapter's store holds several server rows (it has changedParts: the
+ * metric store's month buckets). Sync never removes such a record for one row, and merges a
+ * pulled row into it instead of letting a pending local change shadow it.
+ */
+export const holdsSeveralRows = (adapter: AreaAdapter): boolean => adapter.changedParts !== undefined;
 
 /** A Dexie key as text (quarantine rows, messages): compound keys joined with '|'. */
 export const keyText = (key: IndexableType): string => (Array.isArray(key) ? key.map((k) => String(k)).join('|') : String(key));

@@ -1,13 +1,11 @@
-import { addDays, emptyBucket } from '../../metrics/store';
-import { BUCKET_DAYS, metricBucketSchema, metricRecordSchema, type MetricBucket } from '../../metrics/record';
+import { addDays, copyBucket, dayIndexOf, dayRecord, daysFrom, emptyBucket, hasDayColumns, monthOf, sameDay, setDay, shopBucketsFrom } from '../../metrics/store';
+import { BUCKET_DAYS, metricBucketSchema, metricRecordSchema, type MetricBucket, type MetricRecord } from '../../metrics/record';
+import { canSeeFinance, ROLES } from '../../domain/roles';
 import { uuidv5 } from '../uuid5';
 import { iso, ms, num, parseWith, type AreaAdapter, type Parsed } from './adapter';
 
 /** The Dexie store of the metric store (lib/metrics/store.ts): one record per shop/metric/item/period/month. */
-export const METRIC_STORE = 'metricMonths';
-
-/** Who records metrics on the server (public.metric_snapshots insert/update policies). */
-export const METRIC_WRITE_ROLES = ['owner', 'ops_director', 'operator'] as const;
+const METRIC_STORE = 'metricMonths';
 
 /** A first upload of a local shop sends the last 90 days of figures (the rest stays local). */
 export const METRIC_UPLOAD_DAYS = 90;
@@ -16,29 +14,11 @@ export const METRIC_UPLOAD_DAYS = 90;
 export const metricServerId = (shopId: string, metric: string, itemKey: string, period: string, date: string): string =>
   uuidv5(`metric|${shopId}|${metric}|${itemKey}|${period}|${date}`);
 
-const DAY_LABELS = Array.from({ length: BUCKET_DAYS }, (_, i) => String(i + 1).padStart(2, '0'));
-type Bucket = Record<string, unknown> & Partial<MetricBucket>;
+/** A record handed to the adapter as a bucket; one without the day columns (damaged) counts as absent. */
+const bucketOf = (r: Record<string, unknown> | undefined): MetricBucket | undefined => (r && hasDayColumns(r) ? r : undefined);
 
-/** Day `i` of a bucket as one figure (MetricRecord fields), or undefined when the day is empty. */
-function dayOf(b: Bucket, i: number): Record<string, unknown> | undefined {
-  const value = b.value?.[i];
-  if (value === null || value === undefined) return undefined;
-  return {
-    shopId: b.shopId,
-    metric: b.metric,
-    itemKey: b.itemKey,
-    itemId: b.itemId ?? null,
-    period: b.period,
-    date: `${b.month}-${DAY_LABELS[i]}`,
-    value,
-    provisional: b.provisional?.[i],
-    source: b.source?.[i],
-    capturedAt: b.capturedAt?.[i],
-  };
-}
-
-const sameDay = (a: Bucket | undefined, b: Bucket, i: number): boolean =>
-  !!a && a.value?.[i] === b.value?.[i] && a.capturedAt?.[i] === b.capturedAt?.[i] && a.source?.[i] === b.source?.[i] && a.provisional?.[i] === b.provisional?.[i];
+/** Day `i` of a bucket as one server row's record (a part), or undefined when the day is empty. */
+const dayPart = (b: MetricBucket, i: number): Record<string, unknown> | undefined => dayRecord(b, i) ?? undefined;
 
 /**
  * The metric store's month buckets (lib/metrics/record.ts MetricBucket) ↔ public.metric_snapshots,
@@ -62,7 +42,8 @@ export const metricMonths: AreaAdapter = {
   store: METRIC_STORE,
   table: 'metric_snapshots',
   deletes: 'none',
-  writeRoles: METRIC_WRITE_ROLES,
+  // public.metric_snapshots insert/update policies: private.finance_shop_ids(), the roles that see money.
+  writeRoles: ROLES.filter(canSeeFinance),
   serverId: (d) =>
     typeof d.shopId === 'string' && typeof d.metric === 'string' && typeof d.itemKey === 'string' && typeof d.date === 'string' && typeof d.period === 'string' && d.period !== 'realtime'
       ? metricServerId(d.shopId, d.metric, d.itemKey, d.period, d.date)
@@ -79,35 +60,32 @@ export const metricMonths: AreaAdapter = {
     captured_at: iso(d.capturedAt as number | null | undefined),
   }),
   upsertFields: (changed, full) => (Object.keys(changed).some((column) => column !== 'captured_at') ? full : null),
-  changedParts: (before, after) => {
-    const b = before as Bucket | undefined;
-    const a = after as Bucket | undefined;
-    if (!a || a.period === 'realtime') return [];
-    const out: Array<[Record<string, unknown> | undefined, Record<string, unknown> | undefined]> = [];
-    for (let i = 0; i < BUCKET_DAYS; i++) {
-      if (sameDay(b, a, i)) continue;
-      const next = dayOf(a, i);
-      if (next) out.push([b ? dayOf(b, i) : undefined, next]);
-    }
-    return out;
-  },
-  uploadPart: (bucket, now) => {
-    const b = bucket as Bucket;
+  changedParts: (before, after) => changedDays(bucketOf(before), bucketOf(after)),
+  uploadRecords: async (db, shopId, now) => {
     const from = addDays(new Date(now).toISOString().slice(0, 10), -(METRIC_UPLOAD_DAYS - 1));
-    if (typeof b.month !== 'string' || `${b.month}-31` < from) return null;
-    if (`${b.month}-01` >= from) return bucket;
-    const keep = (i: number): boolean => `${b.month}-${DAY_LABELS[i]}` >= from;
-    const trim = <T>(col: readonly (T | null)[] | undefined): (T | null)[] => (col ?? []).map((v, i) => (keep(i) ? v : null));
-    return { ...bucket, value: trim(b.value), capturedAt: trim(b.capturedAt), source: trim(b.source), provisional: trim(b.provisional) };
+    // A damaged stored bucket (no day columns) has no day to send; it must not fail the upload.
+    return (await shopBucketsFrom(db, shopId, from)).filter(hasDayColumns).map((b) => daysFrom(b, from));
   },
   localKey: (row) => [String(row.shop_id), String(row.metric), typeof row.item_key === 'string' ? row.item_key : ((row.item_id as string | null | undefined) ?? ''), String(row.period), String(row.date ?? '').slice(0, 7)],
   fromServer: (row, before) => mergeDay(row, before),
 };
 
+/** The days whose figure changed from bucket `b` to bucket `a`, as [before, after] parts (realtime: none). */
+function changedDays(b: MetricBucket | undefined, a: MetricBucket | undefined): Array<[Record<string, unknown> | undefined, Record<string, unknown> | undefined]> {
+  if (!a || a.period === 'realtime') return [];
+  const out: Array<[Record<string, unknown> | undefined, Record<string, unknown> | undefined]> = [];
+  for (let i = 0; i < BUCKET_DAYS; i++) {
+    if (b && sameDay(b, a, i)) continue;
+    const next = dayPart(a, i);
+    if (next) out.push([b ? dayPart(b, i) : undefined, next]);
+  }
+  return out;
+}
+
 /** A pulled day row merged into its month bucket (a new bucket when there is none yet). */
 function mergeDay(row: Record<string, unknown>, before: Record<string, unknown> | undefined): Parsed {
   const itemId = (row.item_id as string | null | undefined) ?? null;
-  const day = metricRecordSchema.safeParse({
+  const day = parseWith(metricRecordSchema, {
     shopId: row.shop_id,
     metric: row.metric,
     itemId,
@@ -119,10 +97,10 @@ function mergeDay(row: Record<string, unknown>, before: Record<string, unknown> 
     source: row.source,
     capturedAt: ms(row.captured_at),
   });
-  if (!day.success) return { ok: false, reason: day.error.issues.map((i) => `${i.path.join('.') || '(row)'}: ${i.message}`).join('; ') };
-  const d = day.data;
-  const month = d.date.slice(0, 7);
-  const i = Number(d.date.slice(8, 10)) - 1;
+  if (!day.ok) return day;
+  const d = day.record as MetricRecord; // validated by metricRecordSchema
+  const month = monthOf(d.date);
+  const i = dayIndexOf(d.date);
   let bucket: MetricBucket;
   if (before) {
     const local = metricBucketSchema.safeParse(before);
@@ -135,13 +113,10 @@ function mergeDay(row: Record<string, unknown>, before: Record<string, unknown> 
     // Last capture wins: an older pulled figure never replaces a newer local one.
     const localAt = l.capturedAt[i];
     if (localAt !== null && localAt !== undefined && localAt > d.capturedAt) return { ok: true, record: l };
-    bucket = { ...l, value: [...l.value], capturedAt: [...l.capturedAt], source: [...l.source], provisional: [...l.provisional] };
+    bucket = copyBucket(l);
   } else {
     bucket = emptyBucket(d.shopId, d.metric, d.itemKey, d.itemId, d.period, month);
   }
-  bucket.value[i] = d.value;
-  bucket.capturedAt[i] = d.capturedAt;
-  bucket.source[i] = d.source;
-  bucket.provisional[i] = d.provisional;
+  setDay(bucket, i, d);
   return parseWith(metricBucketSchema, bucket);
 }

@@ -1,4 +1,5 @@
 import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware } from 'dexie';
+import { ME_KEY } from '../../db/settings';
 import type { Role } from '../../domain';
 import type { NewOutboxRow } from '../model';
 import type { AreaAdapter } from './adapter';
@@ -16,7 +17,6 @@ import { adapterForStore } from './index';
  * ("me") has one of them, read in the writing transaction.
  */
 const UNTRACKED = '__zgUntracked';
-const ME_KEY = 'currentMemberId';
 type Trans = DBCoreTransaction & { [UNTRACKED]?: boolean };
 
 interface TrackingState {
@@ -98,7 +98,7 @@ async function trackedMutate(down: DBCore, table: DBCoreTable, adapter: AreaAdap
 }
 
 /**
- * The role of the signed-in member ("me": settings.currentMemberId, which the sync engine sets
+ * The role of the signed-in member ("me": the settings row ME_KEY, which the sync engine sets
  * from the pulled roster) in the synced shop, read in the writing transaction itself, so a role
  * change pulled a second ago already applies. Null when unknown (not pulled yet, removed).
  */
@@ -110,13 +110,6 @@ async function myRole(down: DBCore, trans: DBCoreTransaction, shopId: string): P
   } catch {
     return null; // settings or members not in this transaction: unknown
   }
-}
-
-/** The role of "me" outside a write (a first upload decides which stores it may queue). */
-export async function currentRole(db: Dexie, shopId: string): Promise<Role | null> {
-  const me = (await db.table('settings').get(ME_KEY)) as { value?: unknown } | undefined;
-  if (typeof me?.value !== 'string') return null;
-  return roleIn((await db.table('members').get(me.value)) as MemberRow | undefined, shopId);
 }
 
 type MemberRow = { shopId?: unknown; role?: Role; deletedAt?: unknown };

@@ -1,55 +1,51 @@
-import Dexie from 'dexie';
 import type { ZhangguiDb } from '../../db/schema';
-import { addDays, metricStore } from '../../metrics/store';
 import type { NewOutboxRow } from '../model';
 import type { AreaAdapter } from './adapter';
 import { AREA_ADAPTERS } from './index';
-import { METRIC_STORE, METRIC_UPLOAD_DAYS } from './metrics';
-import { changeRows, currentRole, markUntracked } from './tracking';
+import { changeRows, markUntracked } from './tracking';
 
 /**
  * Putting a local shop on the server (TeamMode.createShop): every area record of
  * the shop is queued in full, after the workspace rows it refers to. Member
  * references move to the server members (`mapMember`); a record whose required
  * member has no server account (a local-only teammate's comment) stays local.
- * Firings notify only members that exist on the server. Metrics: the last
- * METRIC_UPLOAD_DAYS (90) days only, one row per day (a year of 200 items × 20
- * metrics would be 1.5M rows in one transaction), and only when the signed-in
- * member's role records metrics (owner, ops director, operator).
+ * Firings notify only members that exist on the server. A store may send less
+ * (AreaAdapter.uploadRecords): metrics send the last 90 days only, one row per day
+ * (a year of 200 items × 20 metrics would be 1.5M rows in one transaction).
+ *
+ * No store is left out for the uploader's role (AreaAdapter.writeRoles gates tracked
+ * writes only): the uploader just created the shop on the server, so "me" is its owner,
+ * who may write every store; and a row the server's RLS refuses anyway is rolled back
+ * with the reason, like any refused push, never dropped unseen.
  */
 export async function queueAreaUpload(db: ZhangguiDb, shopId: string, mapMember: (id: string | null) => string | null, now: number): Promise<number> {
-  // Stores the signed-in member's role may not record (metrics) queue nothing: the server would refuse them.
-  const role = await currentRole(db, shopId);
-  const adapters = AREA_ADAPTERS.filter((a) => !a.writeRoles || (role !== null && a.writeRoles.includes(role)));
-  const stores = adapters.map((a) => db.table(a.store));
+  const stores = AREA_ADAPTERS.map((a) => db.table(a.store));
   return db.transaction('rw', [...stores, db.table('outbox')], async () => {
     markUntracked();
     const rows: NewOutboxRow[] = [];
-    for (const adapter of adapters) {
-      // Metric months: only the buckets the upload window reaches are read (uploadPart trims the rest).
-      const records = adapter.store === METRIC_STORE ? await recentMetricBuckets(db, shopId, now) : ((await db.table(adapter.store).toArray()) as Record<string, unknown>[]);
-      for (const record of records) {
-        if (record.shopId !== shopId) continue;
-        const mapped = remapMembers(adapter, record, mapMember);
-        if (!mapped) continue;
-        if (mapped !== record) await db.table(adapter.store).put(mapped);
-        const part = adapter.uploadPart ? adapter.uploadPart(mapped, now) : mapped;
-        if (part) rows.push(...changeRows(adapter, shopId, undefined, part, now));
-      }
+    for (const adapter of AREA_ADAPTERS) {
+      const records = adapter.uploadRecords ? await adapter.uploadRecords(db, shopId, now) : await remappedRecords(db, adapter, shopId, mapMember);
+      for (const record of records) rows.push(...changeRows(adapter, shopId, undefined, record, now));
     }
     await db.table('outbox').bulkAdd(rows);
     return rows.length;
   });
 }
 
-/** The shop's month buckets from the month METRIC_UPLOAD_DAYS ago on (older months are not kept in memory). */
-async function recentMetricBuckets(db: ZhangguiDb, shopId: string, now: number): Promise<Record<string, unknown>[]> {
-  const from = addDays(new Date(now).toISOString().slice(0, 10), -(METRIC_UPLOAD_DAYS - 1)).slice(0, 7);
-  return (await metricStore(db)
-    .where('[shopId+metric+itemKey+period+month]')
-    .between([shopId, Dexie.minKey], [shopId, Dexie.maxKey])
-    .filter((b) => b.month >= from)
-    .toArray()) as unknown as Record<string, unknown>[];
+/**
+ * The shop's records of one store, whole, their member fields moved to the server members (and
+ * stored so); a record whose required member stays local is left out.
+ */
+async function remappedRecords(db: ZhangguiDb, adapter: AreaAdapter, shopId: string, mapMember: (id: string | null) => string | null): Promise<Record<string, unknown>[]> {
+  const out: Record<string, unknown>[] = [];
+  for (const record of (await db.table(adapter.store).toArray()) as Record<string, unknown>[]) {
+    if (record.shopId !== shopId) continue;
+    const mapped = remapMembers(adapter, record, mapMember);
+    if (!mapped) continue;
+    if (mapped !== record) await db.table(adapter.store).put(mapped);
+    out.push(mapped);
+  }
+  return out;
 }
 
 function remapMembers(adapter: AreaAdapter, record: Record<string, unknown>, mapMember: (id: string | null) => string | null): Record<string, unknown> | null {
