@@ -18,8 +18,8 @@
 import 'fake-indexeddb/auto';
 import { execFileSync } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer';
@@ -35,6 +35,23 @@ const root = join(here, '../../..');
 const log = (...a: unknown[]): void => console.error('[sync.bench]', ...a);
 const emit = (line: Record<string, unknown>): void => console.log(JSON.stringify(line));
 const round = (x: number, d = 1): number => Math.round(x * 10 ** d) / 10 ** d;
+
+/**
+ * CPU time (ms) all threads of a process have run (Linux /proc schedstat, ns). Chromium's IndexedDB
+ * backend runs in the browser process, so its CPU during a pull is what the writes cost beyond the page.
+ */
+function processCpuMs(pid: number | undefined): number {
+  if (!pid) return NaN;
+  let ns = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) || 0;
+    } catch {
+      // a thread that ended meanwhile
+    }
+  }
+  return ns / 1e6;
+}
 
 async function rlsHotQuery(admin: PsqlSession): Promise<void> {
   const t0 = Date.now();
@@ -170,12 +187,17 @@ async function pull100k(admin: PsqlSession, tmp: string): Promise<void> {
       log('breakdown', JSON.stringify({ pageSize: o.pageSize, ...(server as object), ...(client as object) }));
       return;
     }
+    const backendBefore = processCpuMs(browser.process()?.pid);
     const r = (await page.evaluate(
       (o) => (window as unknown as { zgPull: (x: unknown) => Promise<{ rows: number; tasks: number; ms: number; inFlightMs: number; waitMs: number }> }).zgPull(o),
       { url: origin, anonKey: TEST_ANON_KEY, token: jwtFor(users[0]!), shopId, userId: users[0]!.userId, pageSize: process.env.ZG_SYNC_PAGE ? Number(process.env.ZG_SYNC_PAGE) : undefined },
     ));
     if (r.tasks !== 100_000) throw new Error(`pull100k: ${r.tasks} tasks in IndexedDB after pulling ${r.rows} rows`);
     const perSec = (r.rows / r.ms) * 1000;
+    // How busy the browser process (IndexedDB's backend) kept the machine's cores during the pull.
+    const backendCpuMs = processCpuMs(browser.process()?.pid) - backendBefore;
+    const backendCores = backendCpuMs / r.ms;
+    log(`browser process (IndexedDB backend) CPU during the pull: ${round(backendCpuMs)} ms, ${round(backendCores, 2)} of ${availableParallelism()} cores, ${round((backendCpuMs * 1000) / r.rows)} µs per row`);
     // The same browser's ceiling: rows put straight into IndexedDB, nothing else (harness/main.ts rawPut).
     const ceiling = await page.evaluate((n) => (window as unknown as { zgCeiling: (n: number) => Promise<{ withIndexes: number; withoutIndexes: number }> }).zgCeiling(n), 20_000);
     log(`ceiling on this machine: raw IndexedDB puts ${ceiling.withIndexes} rows/s with the tasks indexes, ${ceiling.withoutIndexes} rows/s with none`);
@@ -190,7 +212,10 @@ async function pull100k(admin: PsqlSession, tmp: string): Promise<void> {
       budget: 20000,
       better: 'higher',
       ceilingRowsPerSec: ceiling.withIndexes,
-      note: `headless Chromium, real IndexedDB; server: PostgreSQL 15 pull_changes via the PostgREST test adapter (psql) on localhost; ceilingRowsPerSec = raw IndexedDB puts of task rows with the same indexes in the same browser (${ceiling.withoutIndexes}/s with no index)`,
+      backendCpuUsPerRow: round((backendCpuMs * 1000) / r.rows),
+      backendCores: round(backendCores, 2),
+      cores: availableParallelism(),
+      note: `headless Chromium, real IndexedDB; server: PostgreSQL 15 pull_changes via the PostgREST test adapter (psql) on localhost; ceilingRowsPerSec = raw IndexedDB puts of task rows with the same indexes in the same browser (${ceiling.withoutIndexes}/s with no index); backendCpuUsPerRow/backendCores = CPU of the browser process, where IndexedDB's backend runs, during the pull`,
     });
   } finally {
     await browser.close();
