@@ -112,7 +112,9 @@ export const taskPanel: Feature = {
     if (signal.aborted) return;
     render(first);
     apply(expandedAtStart);
-    document.body.append(host);
+    // After <body>, not in it: the page's own mutation observers on its body (and ours, the KPI
+    // capture's) never hear of the panel, and selectors such as `body > :last-child` keep their match.
+    document.documentElement.append(host);
     removeOnAbort(signal, host);
     tab.addEventListener('click', () => void setExpanded(true));
 

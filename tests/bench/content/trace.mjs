@@ -59,7 +59,7 @@ try {
       const t0 = main.find((e) => e.name === 'ParseHTML')?.ts ?? 0;
       for (const t of main.filter((e) => e.name === 'RunTask' && e.dur > 400).sort((a, b) => a.ts - b.ts)) {
         const inside = main.filter((e) => e !== t && e.name !== 'RunTask' && e.dur > 200 && e.ts >= t.ts && e.ts + e.dur <= t.ts + t.dur);
-        console.log(`${((t.ts - t0) / 1000).toFixed(0).padStart(6)} ms ${(t.dur / 1000).toFixed(1).padStart(6)} ms  ${inside.map((e) => `${label(e)}=${(e.dur / 1000).toFixed(1)}`).join(' ')}`);
+        console.log(`${((t.ts - t0) / 1000).toFixed(0).padStart(6)} ms ${(t.dur / 1000).toFixed(1).padStart(6)} ms (cpu ${((t.tdur ?? 0) / 1000).toFixed(1).padStart(5)})  ${inside.map((e) => `${label(e)}=${(e.dur / 1000).toFixed(1)}`).join(' ')}`);
       }
     }
     await page.close();
