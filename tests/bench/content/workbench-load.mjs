@@ -1,6 +1,7 @@
 // One load of the Qianniu workbench (served from the demo console) in a new tab, as the content
 // benchmark and its diagnostics measure it: a fixed settle after the load event, then the page's
-// TaskDuration. `beforeClose` runs while the tab is still open (other measurements of the same load).
+// TaskDuration. The hooks run with the tab open: `beforeLoad` before navigating (start a profiler),
+// `beforeClose` after the settle (other measurements of the same load).
 import { serveSellerConsole } from '../../support/seller-console.mjs';
 
 export const WORKBENCH = 'https://myseller.taobao.com/home.htm/QnworkbenchHome/';
@@ -8,11 +9,12 @@ export const WORKBENCH = 'https://myseller.taobao.com/home.htm/QnworkbenchHome/'
 export const SETTLE_MS = 1500;
 
 /** Main-thread task time (ms) of one workbench load, once the page and our panel have settled. */
-export async function loadWorkbench(browser, beforeClose = async () => {}) {
+export async function loadWorkbench(browser, beforeClose = async () => {}, beforeLoad = async () => {}) {
   const page = await browser.newPage();
   try {
     await serveSellerConsole(page);
     await page.bringToFront();
+    await beforeLoad(page);
     await page.goto(WORKBENCH, { waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, SETTLE_MS));
     const m = await page.metrics();
