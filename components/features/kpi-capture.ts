@@ -137,9 +137,10 @@ export const kpiCapture: Feature = {
         .then((reply) => {
           const s = report(read);
           s.dataset.stored = String(Number(s.dataset.stored ?? 0) + reply.stored);
+          const login = result.shop?.loginUserName;
           if (reply.accountWarning && reply.accountWarning !== shownWarning && !signal.aborted) {
             shownWarning = reply.accountWarning;
-            showCaptureWarning(reply.accountWarning);
+            showCaptureWarning(reply.accountWarning, login ? () => void call({ type: 'metrics.dismissLoginWarning', login }).catch(() => {}) : undefined);
           }
           badges.update(figures, reply.badges ?? null);
         })

@@ -13,7 +13,8 @@ const CSS = `:host { position: fixed; top: 0; left: 0; width: 0; height: 0; z-in
   box-shadow: 0 4px 12px rgb(0 0 0 / 15%); }
 .risk { background: #fff1f0; color: #a8071a; border: 1px solid #ffa39e; }
 .warn { background: #fffbe6; color: #874d00; border: 1px solid #ffe58f; top: 64px; }
-.x { margin-left: auto; border: 0; background: transparent; cursor: pointer; font-size: 16px; line-height: 1; color: inherit; }`;
+.x { margin-left: auto; border: 0; background: transparent; cursor: pointer; font-size: 16px; line-height: 1; color: inherit; }
+.mute { flex: none; border: 1px solid currentColor; background: transparent; border-radius: 4px; padding: 0 6px; cursor: pointer; font: inherit; color: inherit; }`;
 
 export const RISK_NOTICE_TAG = 'zhanggui-risk-notice';
 export const CAPTURE_WARNING_TAG = 'zhanggui-capture-warning';
@@ -31,15 +32,27 @@ export function showRiskNotice(reason: string): HTMLElement {
   return host;
 }
 
-/** A warning about captured figures (refused shop, other login); replaces the previous one, closable. */
-export function showCaptureWarning(text: string): HTMLElement {
+/**
+ * A warning about captured figures (refused shop, other login); replaces the previous one, closable.
+ * `notToday`: the warning may be silenced until tomorrow (the login warning), which this calls.
+ */
+export function showCaptureWarning(text: string, notToday?: () => void): HTMLElement {
   document.querySelector(CAPTURE_WARNING_TAG)?.remove();
   const { host, root } = createShadowHost(CAPTURE_WARNING_TAG, CSS);
   const box = el('div', { className: 'notice warn' });
   box.setAttribute('role', 'status');
   const close = el('button', { className: 'x', type: 'button', title: '关闭 Close' }, '×');
   close.addEventListener('click', () => host.remove());
-  box.append(el('span', {}, `掌柜：${text.slice(0, 400)}`), close);
+  box.append(el('span', {}, `掌柜：${text.slice(0, 400)}`));
+  if (notToday) {
+    const mute = el('button', { className: 'mute', type: 'button' }, '今天不再提醒 Not again today');
+    mute.addEventListener('click', () => {
+      host.remove();
+      notToday();
+    });
+    box.append(mute);
+  }
+  box.append(close);
   root.append(box);
   document.documentElement.append(host);
   return host;

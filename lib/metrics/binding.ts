@@ -6,8 +6,9 @@
  * The logged-in sub-account is compared with the current member's taobaoAccount: a mismatch is
  * only a warning (someone may capture on a colleague's login), but it is shown.
  */
+import { z } from 'zod';
 import type { ZhangguiDb } from '../db/schema';
-import type { Member, Shop } from '../domain';
+import { isoDate, type Member, type Shop } from '../domain';
 
 /** The Taobao shop title this workspace was bound to (settings row; Shop has no field for it). */
 export const BOUND_TITLE_KEY = 'metrics.taobaoShopTitle';
@@ -21,6 +22,21 @@ export interface PageIdentity {
 export type Binding =
   | { ok: true; shop: Shop; boundNow: boolean; accountWarning: string | null }
   | { ok: false; reason: string };
+
+/**
+ * A login warning someone chose not to see again today (settings row): a person who checks the
+ * shop on a colleague's login on purpose would otherwise meet it on every page. It comes back the
+ * next day, for another login, or for another member of this browser.
+ */
+export const LOGIN_WARNING_DISMISSED_KEY = 'metrics.loginWarningDismissed';
+const dismissalSchema = z.object({ login: z.string(), memberId: z.string(), day: isoDate });
+export type LoginWarningDismissal = z.infer<typeof dismissalSchema>;
+
+/** Whether the stored dismissal (any value: a damaged row counts as none) covers this login, member and day. */
+export function loginWarningDismissed(stored: unknown, login: string, memberId: string, today: string): boolean {
+  const d = dismissalSchema.safeParse(stored);
+  return d.success && d.data.login === login && d.data.memberId === memberId && d.data.day === today;
+}
 
 /** `主账号:子账号` → `子账号`; a main account logs in without the colon. */
 export function subAccountOf(loginUserName: string): string {
@@ -40,7 +56,7 @@ export function accountWarning(login: string | null, me: Member | null): string 
  * Decides whether figures with this identity may be stored for the workspace's shop, binding
  * the shop on first capture. Writes (the binding) happen in the caller's transaction.
  */
-export async function bindShop(db: ZhangguiDb, identity: PageIdentity | null, me: Member | null, now: number): Promise<Binding> {
+export async function bindShop(db: ZhangguiDb, identity: PageIdentity | null, me: Member | null, now: number, today: string): Promise<Binding> {
   const shop = await db.shops.toCollection().first();
   if (!shop) return { ok: false, reason: '请先完成店铺设置，再读取数据 / set up the shop before figures are captured' };
   const id = identity?.shopId ?? null;
@@ -64,7 +80,10 @@ export async function bindShop(db: ZhangguiDb, identity: PageIdentity | null, me
     await db.settings.put({ key: BOUND_TITLE_KEY, value: title }); // the shop renamed itself
   }
   const fresh = boundNow ? ((await db.shops.get(shop.id)) ?? shop) : shop;
-  return { ok: true, shop: fresh, boundNow, accountWarning: accountWarning(identity?.loginUserName ?? null, me) };
+  const login = identity?.loginUserName ?? null;
+  let warning = accountWarning(login, me);
+  if (warning && login && me && loginWarningDismissed((await db.settings.get(LOGIN_WARNING_DISMISSED_KEY))?.value, login, me.id, today)) warning = null;
+  return { ok: true, shop: fresh, boundNow, accountWarning: warning };
 }
 
 /** Why a page's shop is not the workspace's bound shop, or null when it may be (or cannot be told). */

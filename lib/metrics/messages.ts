@@ -7,7 +7,7 @@ import { detectPage, isSensitivePage } from '../taobao/page-detect';
 import { UserError } from '../workspace/errors';
 import { raiseAlert } from '../alerts/store';
 import { CATALOG_TABLE, itemNames, recordSeenItems } from '../items/catalog';
-import { bindShop } from './binding';
+import { bindShop, LOGIN_WARNING_DISMISSED_KEY, type LoginWarningDismissal } from './binding';
 import { metricByCode } from './dictionary';
 import { period, type MetricRecord } from './record';
 import { addDays, ingestFigures, latestPerMetric, metricStore, series, sevenDayAverage, toRecords, putRecords } from './store';
@@ -66,6 +66,8 @@ export const metricsRequests = [
   /** The capture paused on a tab because Taobao's risk control stepped in: the team hears about it once a day per page. */
   z.object({ type: z.literal('metrics.riskPaused'), url: z.string().max(4000), reason: z.string().max(300) }),
   z.object({ type: z.literal('metrics.targets.list') }),
+  /** 「今天不再提醒」 on the login warning: the current member's warning for this login stays away until tomorrow. */
+  z.object({ type: z.literal('metrics.dismissLoginWarning'), login: z.string().min(1).max(100) }),
 ] as const;
 
 export interface IngestReply {
@@ -166,7 +168,7 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
       const me = s.members.find((m) => m.id === s.meId) ?? null;
       // Binding and the figures in one transaction: a refused shop stores nothing, not even the binding.
       const result = await db.transaction('rw', [db.shops, db.settings, metricStore(db), db.table(CATALOG_TABLE)], async () => {
-        const binding = await bindShop(db, req.identity, me, services.now());
+        const binding = await bindShop(db, req.identity, me, services.now(), services.today());
         if (!binding.ok) throw new UserError(binding.reason, 'shop');
         const r = await ingestFigures(db, { shopId: binding.shop.id, figures: req.figures, capturedAt: services.now(), today: services.today() });
         // Titles from the same page and shop, stored with its figures (a refused shop stores neither).
@@ -268,6 +270,13 @@ export const metricsArea = defineArea(metricsRequests, ['metrics.series', 'metri
     case 'metrics.targets.list': {
       const { shopId } = await context(services);
       return listTargets(db, shopId);
+    }
+    case 'metrics.dismissLoginWarning': {
+      const { me } = await context(services);
+      if (!me) throw new UserError('还没有选择成员 / choose who you are first');
+      const value: LoginWarningDismissal = { login: req.login, memberId: me.id, day: services.today() };
+      await db.settings.put({ key: LOGIN_WARNING_DISMISSED_KEY, value });
+      return { dismissed: true };
     }
   }
 });

@@ -104,6 +104,13 @@ describe('passive KPI capture on Sycm', () => {
     const tasks = (await send<{ tasks: Array<{ metric: string | null; title: string }> }>({ type: 'workspace.get' })).tasks.filter((t) => t.metric === 'payAmt');
     expect(tasks.map((t) => t.title)).toContain('跟进支付金额（全店）：¥128,456.78，较7日均值↑28%');
     await page.waitForFunction(() => [...document.querySelectorAll('zhanggui-kpi-badge')].some((h) => h.shadowRoot?.querySelector('button[data-metric="payAmt"]')?.getAttribute('data-tasks') === '2'), { polling: 100, timeout: 10_000 });
+
+    // 「今天不再提醒」: the login warning goes, and does not come back on the next load today.
+    await page.click('zhanggui-capture-warning >>> button.mute');
+    await page.waitForFunction(() => !document.querySelector('zhanggui-capture-warning'), { polling: 100, timeout: 5000 });
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(() => Number(document.querySelector('zhanggui-kpi-status')?.getAttribute('data-stored') ?? 0) > 0 && document.querySelector('zhanggui-kpi-badge'), { polling: 100, timeout: 10_000 });
+    expect(await page.$('zhanggui-capture-warning')).toBeNull();
     await page.close();
   });
 

@@ -53,6 +53,26 @@ describe('metrics.ingest: shop binding and identity', () => {
     expect(r.ok && (r.data as IngestReply).accountWarning).toContain('muyu_home:小美');
   });
 
+  it('keeps a login warning away for the rest of the day once the member says so, and only that one', async () => {
+    const other = { ...ID, loginUserName: 'muyu_home:小美' };
+    const warning = async (identity = other): Promise<string | null> => {
+      const r = await ingest(identity);
+      return r.ok ? (r.data as IngestReply).accountWarning : 'refused';
+    };
+    expect(await warning()).toContain('小美');
+    expect(await handleMessage({ type: 'metrics.dismissLoginWarning', login: 'muyu_home:小美' }, env)).toMatchObject({ ok: true });
+    expect(await warning()).toBeNull();
+    // Another login still warns; so does the same one tomorrow.
+    expect(await warning({ ...ID, loginUserName: 'muyu_home:老张' })).toContain('老张');
+    env.clock.today = '2026-11-25';
+    expect(await warning()).toContain('小美');
+    // Refused with a clear error, nothing stored: an empty login, a damaged stored row counts as no dismissal.
+    const bad = await handleMessage({ type: 'metrics.dismissLoginWarning', login: '' }, env);
+    expect(bad.ok).toBe(false);
+    await env.db.settings.put({ key: 'metrics.loginWarningDismissed', value: { login: 'muyu_home:小美', day: 'tomorrow' } });
+    expect(await warning()).toContain('小美');
+  });
+
   it('never reads order or login pages, and validates every figure', async () => {
     expect((await ingest(ID, undefined, 'https://myseller.taobao.com/home.htm/trade-platform/tp/sold')).ok).toBe(false);
     const r = await ingest(ID, [fig('uv', -1, '2026-11-23'), { metric: 'uv' }, fig('pv', 3, '2026-11-23')]);
