@@ -4,7 +4,7 @@ import { isSensitivePage, type PageKind } from '../taobao/page-detect';
  * The docked panel reserves its width at the right of the page so it never
  * covers the page's own controls: a style of ours on <html>, removed when the
  * panel is collapsed or the route leaves the panel's pages. It is added at
- * document_start (entrypoints/dock.content.ts), so the page lays itself out at
+ * document_start (entrypoints/dock.ts), so the page lays itself out at
  * its narrowed width from its first layout instead of twice, and does not jump
  * when the panel appears after the page's load event.
  */

@@ -1,7 +1,7 @@
 /**
  * The seller hosts we work on, as manifest match patterns, by content-script group. The one list:
  * the manifest's host permissions (wxt.config.ts), the content scripts' matches
- * (components/features/groups, entrypoints/dock.content.ts, entrypoints/observer.content.ts).
+ * (components/features/groups, wxt.config.ts DOCK_CONTENT_SCRIPT, entrypoints/observer.content.ts).
  * No imports: the MAIN-world observer, which runs before the page's own scripts, uses it too.
  */
 export const HOST_MATCHES = {
