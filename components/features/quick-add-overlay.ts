@@ -4,7 +4,8 @@ import { frameHash, parseFrameMessage } from '@/lib/features/frame-messages';
 import { itemIdFromUrl } from '@/lib/taobao/page-detect';
 import { createShadowHost, el } from './shadow-host';
 
-const CSS = `.backdrop { position: fixed; inset: 0; z-index: 2147483001; background: rgb(0 0 0 / 30%); display: flex; align-items: center; justify-content: center; }
+// Above our notices (2147483002): a dialog the person opened covers them until it closes.
+const CSS = `.backdrop { position: fixed; inset: 0; z-index: 2147483003; background: rgb(0 0 0 / 30%); display: flex; align-items: center; justify-content: center; }
 iframe { width: min(540px, 94vw); height: min(620px, 92vh); border: 0; border-radius: 8px; background: #fff; box-shadow: 0 8px 24px rgb(0 0 0 / 20%); }`;
 
 let open: (() => void) | null = null;

@@ -6,11 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, Frame, Page } from 'puppeteer';
+import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../support/browser.mjs';
 import { loadSample } from '../support/extension-page.mjs';
 import { FIXTURES } from '../support/seller-console.mjs';
+import { kpiFrame } from '../support/kpi-badges.mjs';
 import { openSellerPage } from '../support/seller-page.mjs';
 
 const HOME = 'https://sycm.taobao.com/portal/home.htm?activeKey=operator&dateType=day';
@@ -106,6 +107,9 @@ describe('passive KPI capture on Sycm', () => {
     await page.waitForFunction(() => [...document.querySelectorAll('zhanggui-kpi-badge')].some((h) => h.shadowRoot?.querySelector('button[data-metric="payAmt"]')?.getAttribute('data-tasks') === '2'), { polling: 100, timeout: 10_000 });
 
     // 「今天不再提醒」: the login warning goes, and does not come back on the next load today.
+    // The KPI detail is a dialog over our notices: a click beside it closes it first.
+    await page.mouse.click(10, 880);
+    await page.waitForFunction(() => !document.querySelector('zhanggui-kpi-frame'), { polling: 100, timeout: 5000 });
     await page.click('zhanggui-capture-warning >>> button.mute');
     await page.waitForFunction(() => !document.querySelector('zhanggui-capture-warning'), { polling: 100, timeout: 5000 });
     await page.reload({ waitUntil: 'load' });
@@ -157,11 +161,3 @@ describe('passive KPI capture on Sycm', () => {
   });
 });
 
-async function kpiFrame(page: Page): Promise<Frame> {
-  for (let i = 0; i < 100; i++) {
-    const f = page.frames().find((fr) => fr.url().includes('/kpi.html#/kpi'));
-    if (f) return f;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no kpi frame');
-}

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'puppeteer';
 import { launchWithExtension } from '../support/browser.mjs';
 import { serveSellerConsole } from '../support/seller-console.mjs';
-import { openPanelFrame, openSellerPage, panelPreviewText } from '../support/seller-page.mjs';
+import { openPanelFrame, openSellerPage, panelPreviewText, untilInOurFrame } from '../support/seller-page.mjs';
 import { domClick, loadSample, openSidePanel, sendFrom, textOf } from '../support/extension-page.mjs';
 
 const WORKBENCH = 'https://myseller.taobao.com/home.htm/QnworkbenchHome/';
@@ -16,14 +16,6 @@ const problems: string[] = [];
 const sellerPage = (url: string): Promise<Page> => openSellerPage(browser, url, { problems, consoleErrors: true });
 
 /** Our frames (panel.html) inside a seller page, by view. */
-async function ourFrame(page: Page, view: 'panel' | 'quick-add'): Promise<Frame> {
-  for (let i = 0; i < 100; i++) {
-    const f = page.frames().find((fr) => fr.url().includes(`/panel.html#/${view}`));
-    if (f) return f;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no ${view} frame on ${page.url()}`);
-}
 /** The full panel (its frame, created when the pointer reaches the preview) once it shows `text`. */
 async function panelShows(page: Page, text: string): Promise<Frame> {
   const f = await openPanelFrame(page);
@@ -100,10 +92,10 @@ describe('the extension on the seller console', () => {
     await panelPreviewText(page, '我的任务');
     // ＋ 任务 in the preview opens quick-add straight away.
     await page.click('zhanggui-panel >>> .preview header button.primary');
-    const dialog = await ourFrame(page, 'quick-add');
-    await dialog.waitForSelector('input[name="title"]');
-    await dialog.type('input[name="title"]', '<img src=x onerror=alert(1)> 核对今日支付金额');
-    await dialog.click('button[type="submit"]');
+    // The dialog opens with its title field focused: the typing and Enter go there, as a person's would.
+    await untilInOurFrame(browser, '/panel.html#/quick-add', `document.activeElement?.name === 'title'`);
+    await page.keyboard.type('<img src=x onerror=alert(1)> 核对今日支付金额');
+    await page.keyboard.press('Enter');
     await page.waitForFunction(() => !document.querySelector('zhanggui-quick-add'), { polling: 100 });
     // The pointer on ＋ 任务 brought the full panel; it shows the new task.
     const panel = await panelShows(page, '核对今日支付金额');
@@ -111,7 +103,7 @@ describe('the extension on the seller console', () => {
     expect(await panel.$$eval('img[src="x"], img[onerror]', (i) => i.length)).toBe(0);
     // The full panel's ＋ 任务 opens the same dialog.
     await panel.click('header button.primary');
-    await ourFrame(page, 'quick-add');
+    await untilInOurFrame(browser, '/panel.html#/quick-add', `!!document.querySelector('input[name="title"]')`);
 
     const sp = await openSidePanel(browser, extensionId, '#/today');
     expect(await textOf(sp)).toContain('<img src=x onerror=alert(1)> 核对今日支付金额');

@@ -1,6 +1,7 @@
 // KPI badges on a seller page (components/features/kpi-badges.ts) as a test sees them: each
 // badge's data attributes, its text and the page element it sits in; the KPI detail frame a
 // badge click opens (kpi.html framed over the page).
+import { ourFrame } from './seller-page.mjs';
 
 /** Every badge on the page with what it shows and where it sits. */
 export function readBadges(page) {
@@ -45,11 +46,4 @@ export async function waitForBadge(page, metric, attr, value, timeout = 10_000) 
 }
 
 /** The KPI detail frame a badge click opened. */
-export async function kpiFrame(page, timeout = 10_000) {
-  for (const end = Date.now() + timeout; Date.now() < end; ) {
-    const f = page.frames().find((fr) => fr.url().includes('/kpi.html#/kpi'));
-    if (f) return f;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('no KPI detail frame');
-}
+export const kpiFrame = (page, timeout = 10_000) => ourFrame(page, '/kpi.html#/kpi', 'body', timeout);

@@ -21,20 +21,76 @@ export async function openSellerPage(browser, url, { problems, consoleErrors = f
   return page;
 }
 
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * A frame of ours on a seller page (panel.html or kpi.html, told by a part of its URL) once
+ * `selector` is in it. The frame is looked up again on every try: our frame starts in the page's
+ * process and moves to the extension's when it navigates, and a Frame taken in between may never
+ * see its content (a test waited 30 s on one on a loaded machine).
+ */
+export async function ourFrame(page, urlPart, selector = 'body', timeout = 15_000) {
+  let lastError = null;
+  for (const end = Date.now() + timeout; Date.now() < end; await sleep(100)) {
+    const frame = page.frames().find((f) => !f.detached && f.url().includes(urlPart));
+    if (!frame) continue;
+    try {
+      if (await frame.$(selector)) return frame;
+    } catch (e) {
+      lastError = e; // the frame went away or moved between processes: look it up again
+    }
+  }
+  throw new Error(`no frame ${urlPart} holding ${selector} on ${page.url()}${lastError ? ` (${lastError.message})` : ''}`);
+}
+
+/**
+ * Runs `expression` in a frame of ours through a DevTools session on the frame's own target until
+ * it gives something truthy, and returns that. Puppeteer's Frame for an extension frame that
+ * appeared while another one was still attaching (the panel frame under the pointer and quick-add,
+ * opened by the same click) can stay without an execution context on a loaded machine, while a
+ * session on the frame's target answers at once.
+ */
+export async function untilInOurFrame(browser, urlPart, expression, timeout = 15_000) {
+  const sessions = new Map();
+  try {
+    for (const end = Date.now() + timeout; Date.now() < end; await sleep(100)) {
+      const target = browser.targets().find((t) => t.url().includes(urlPart));
+      if (!target) continue;
+      if (!sessions.has(target)) sessions.set(target, await target.createCDPSession());
+      const answer = await sessions
+        .get(target)
+        .send('Runtime.evaluate', { expression, returnByValue: true })
+        .catch(() => null);
+      if (answer?.result?.value) return answer.result.value;
+    }
+  } finally {
+    for (const session of sessions.values()) await session.detach().catch(() => {});
+  }
+  throw new Error(`${expression} never held in a frame ${urlPart}`);
+}
+
 /**
  * The docked panel's full view: the panel opens as a preview drawn by the content script, and its
  * frame (panel.html) is created when the pointer goes over it. Hovers the preview (a real mouse
  * move on the seller page) unless that happened already, and returns the frame once the preview
- * has made way for it.
+ * has made way for it. The preview redraws itself when its data changes, so a header found a
+ * moment ago may be gone by the time the mouse moves: the hover is tried again.
  */
 export async function openPanelFrame(page) {
-  await page.waitForSelector('zhanggui-panel >>> .preview header');
+  const header = 'zhanggui-panel >>> .preview header';
+  await page.waitForSelector(header);
   const hidden = () => page.$eval('zhanggui-panel', (h) => h.shadowRoot.querySelector('.preview').hidden);
-  if (!(await hidden())) await page.hover('zhanggui-panel >>> .preview header');
+  for (let attempt = 1; !(await hidden()); attempt++) {
+    try {
+      await page.hover(header);
+      break;
+    } catch (e) {
+      if (attempt >= 20) throw e;
+      await sleep(100);
+    }
+  }
   await page.waitForFunction(() => document.querySelector('zhanggui-panel')?.shadowRoot?.querySelector('.preview')?.hidden === true, { polling: 100, timeout: 10_000 });
-  const frame = page.frames().find((f) => f.url().includes('/panel.html#/panel'));
-  if (!frame) throw new Error(`no panel frame on ${page.url()}`);
-  return frame;
+  return ourFrame(page, '/panel.html#/panel');
 }
 
 /** The text of the docked panel's preview (before its frame exists). */
