@@ -8,11 +8,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { launchWithExtension } from '../../support/browser.mjs';
 import { loadSample } from '../../support/extension-page.mjs';
+import { median } from '../support.mjs';
 import { loadWorkbench } from './workbench-load.mjs';
 
 const dirs = process.argv.slice(2).filter((a) => !/^\d+$/.test(a));
 const LOADS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 15);
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const read = (file) => {
   try {
