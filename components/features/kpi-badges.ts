@@ -4,7 +4,7 @@ import type { Figure } from '@/lib/capture/types';
 import { itemLabel } from '@/lib/items/label';
 import { metricByCode } from '@/lib/metrics/dictionary';
 import { call } from '@/lib/messaging/client';
-import { DATA_VERSION_KEY, isCaptureIngest } from '@/lib/messaging/events';
+import { type StorageChanges, viewsMayChange } from '@/lib/messaging/events';
 import type { BadgeCell, BadgeInfo } from '@/lib/metrics/messages';
 import { badgeAnchor } from './kpi-anchors';
 import { openKpiFrame } from './kpi-frame';
@@ -102,8 +102,8 @@ export class KpiBadges {
     // A capture's ingest (this page's, whose reply carried the statuses, or another tab's) changes
     // no task count and no status of a figure this page shows: a status compares the page's own
     // value with the target. Targets, tasks and rules firing come with bumps of their own.
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-      if (area === 'local' && changes[DATA_VERSION_KEY] && !isCaptureIngest(changes[DATA_VERSION_KEY].newValue)) void this.refresh();
+    const onStorage = (changes: StorageChanges, area: string): void => {
+      if (viewsMayChange(changes, area)) void this.refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
     signal.addEventListener(

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import type { Task } from '@/lib/domain';
 import type { Feature } from '@/lib/features/types';
 import { call } from '@/lib/messaging/client';
-import { DATA_VERSION_KEY, isCaptureIngest } from '@/lib/messaging/events';
+import { type StorageChanges, viewsMayChange } from '@/lib/messaging/events';
 import { itemLabel } from '@/lib/items/label';
 import { reportSeenItems } from '@/lib/items/report';
 import { findItemRows } from '@/lib/taobao/item-rows';
@@ -91,8 +91,8 @@ export const rowBadges: Feature = {
       requestAnimationFrame(scan);
     });
     observer.observe(document.body, { childList: true, subtree: true });
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-      if (area === 'local' && DATA_VERSION_KEY in changes && !isCaptureIngest(changes[DATA_VERSION_KEY]?.newValue)) void refresh();
+    const onStorage = (changes: StorageChanges, area: string): void => {
+      if (viewsMayChange(changes, area)) void refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
     signal.addEventListener('abort', () => {

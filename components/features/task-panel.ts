@@ -5,7 +5,7 @@ import { PANEL_STATE_KEY, PANEL_WIDTH, panelExpanded, panelShownOn, setDocked } 
 import { frameHash, parseFrameMessage } from '@/lib/features/frame-messages';
 import { panelPreview } from '@/lib/features/panel-preview';
 import { call } from '@/lib/messaging/client';
-import { DATA_VERSION_KEY, isCaptureIngest } from '@/lib/messaging/events';
+import { type StorageChanges, viewsMayChange } from '@/lib/messaging/events';
 import { itemIdFromUrl } from '@/lib/taobao/page-detect';
 import { openQuickAdd } from './quick-add-overlay';
 import { createShadowHost, el, removeOnAbort } from './shadow-host';
@@ -121,12 +121,12 @@ export const taskPanel: Feature = {
     // The panel's own collapse button writes the same key; every tab follows it. A write by any
     // view bumps DATA_VERSION_KEY: the preview asks again, unless the write was a capture's figures
     // (the frame, once there, asks on every bump).
-    const onStorage = (changes: Record<string, { newValue?: unknown }>, area: string): void => {
-      if (area !== 'local') return;
-      if (changes[PANEL_STATE_KEY]) {
-        apply(panelExpanded(changes[PANEL_STATE_KEY].newValue));
+    const onStorage = (changes: StorageChanges, area: string): void => {
+      const state = changes[PANEL_STATE_KEY];
+      if (area === 'local' && state) {
+        apply(panelExpanded(state.newValue));
         refresh();
-      } else if (changes[DATA_VERSION_KEY] && !isCaptureIngest(changes[DATA_VERSION_KEY].newValue)) refresh();
+      } else if (viewsMayChange(changes, area)) refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
     const ours = new URL(browser.runtime.getURL('/')).origin;

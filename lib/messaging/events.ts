@@ -20,3 +20,16 @@ export interface DataVersion {
 export function isCaptureIngest(version: unknown): boolean {
   return typeof version === 'object' && version !== null && (version as DataVersion).cause === 'metrics.ingest';
 }
+
+/** A chrome.storage change as its onChanged listeners receive it. */
+export type StorageChanges = Record<string, { newValue?: unknown }>;
+
+/**
+ * Whether a storage change is a data bump that can change what the seller-page views show (tasks,
+ * counts, badge statuses): any bump but a capture's own ingest. The one rule the panel preview, the
+ * row badges and the KPI badges refetch on.
+ */
+export function viewsMayChange(changes: StorageChanges, area: string): boolean {
+  const bump = changes[DATA_VERSION_KEY];
+  return area === 'local' && bump !== undefined && !isCaptureIngest(bump.newValue);
+}

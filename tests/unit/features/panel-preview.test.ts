@@ -2,7 +2,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { PREVIEW_ROWS_MAX, panelPreview } from '@/lib/features/panel-preview';
 import { parseFrameMessage } from '@/lib/features/frame-messages';
-import { isCaptureIngest } from '@/lib/messaging/events';
+import { DATA_VERSION_KEY, isCaptureIngest, viewsMayChange } from '@/lib/messaging/events';
 import { renderPreview } from '@/components/features/task-panel-preview';
 
 const task = (id: string, title: string, dueDate: string | null, status = 'todo'): Record<string, unknown> => ({ id, title, dueDate, status, priority: 'P2', itemIds: [] });
@@ -117,5 +117,13 @@ describe('data version bumps', () => {
     expect(isCaptureIngest({ at: 1 })).toBe(false);
     expect(isCaptureIngest(1732900000000)).toBe(false);
     expect(isCaptureIngest(undefined)).toBe(false);
+  });
+  it('make the seller-page views refetch on local bumps other than a capture’s ingest', () => {
+    const bump = (cause?: string) => ({ [DATA_VERSION_KEY]: { newValue: { at: 1, cause } } });
+    expect(viewsMayChange(bump('task.create'), 'local')).toBe(true);
+    expect(viewsMayChange(bump(), 'local')).toBe(true);
+    expect(viewsMayChange(bump('metrics.ingest'), 'local')).toBe(false);
+    expect(viewsMayChange(bump('task.create'), 'session')).toBe(false);
+    expect(viewsMayChange({ 'zg:panel': { newValue: { expanded: false } } }, 'local')).toBe(false);
   });
 });
