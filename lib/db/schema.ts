@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { Activity, Member, Project, Shop, Task, Template } from '../domain';
 import type { MetricBucket } from '../metrics/record';
 import { areaTracking } from '../sync/area/tracking';
+import { writeGeneration } from './write-generation';
 
 /** A key/value setting owned by the background (current member, onboarding state…). */
 export interface SettingRow {
@@ -121,5 +122,7 @@ export class ZhangguiDb extends Dexie {
     }
     // Team sync: area-store writes queue their outbox rows in the same transaction (off in local mode).
     this.use(areaTracking(this));
+    // Lets readers keep what they read until a table they depend on is written (WorkspaceService.state).
+    this.use(writeGeneration(this));
   }
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { raiseAlert } from '../alerts/store';
 import type { ZhangguiDb } from '../db/schema';
 import { ME_KEY } from '../db/settings';
+import { keptRead } from '../db/write-generation';
 import { newId } from '../domain/common';
 import { itemNames } from '../items/catalog';
 import { memberSchema, type Member } from '../domain/member';
@@ -138,7 +139,12 @@ export interface ShopData {
 }
 
 /** The shop and its people and work, read and validated straight from the stores. */
-export async function loadShopData(db: ZhangguiDb): Promise<ShopData | null> {
+export function loadShopData(db: ZhangguiDb): Promise<ShopData | null> {
+  // Kept between runs until one of these tables is written: every capture runs the rules.
+  return keptRead(db, 'rules.shopData', ['shops', 'members', 'tasks', 'projects', 'settings'], () => readShopData(db));
+}
+
+async function readShopData(db: ZhangguiDb): Promise<ShopData | null> {
   const shop = await db.shops.toCollection().first();
   if (!shop) return null;
   const [members, tasks, projects, me] = await Promise.all([

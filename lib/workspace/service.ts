@@ -18,6 +18,7 @@ import { readValid } from '../db/validated';
 import type { ZhangguiDb } from '../db/schema';
 import { ME_KEY } from '../db/settings';
 import type { Table } from 'dexie';
+import { keptRead } from '../db/write-generation';
 import { BUILTIN_TEMPLATES } from '../templates/builtin';
 import { instantiateTemplate, templateFromProject } from '../templates/instantiate';
 import { diffActivity } from './activity-log';
@@ -26,6 +27,8 @@ import { UserError, fromZod } from './errors';
 import type { MemberInput, ProjectPatch, SetupInput, TaskPatch, WorkspaceState } from './types';
 
 const ONBOARDED_KEY = 'onboarded';
+/** Every table state() reads; a write to any of them makes the kept state stale. */
+const STATE_TABLES = ['shops', 'members', 'projects', 'tasks', 'templates', 'settings', 'quarantine'] as const;
 
 /**
  * The local workspace: every read and write of shops, members, projects,
@@ -47,7 +50,16 @@ export class WorkspaceService {
     this.outbox = outbox;
   }
 
-  async state(): Promise<WorkspaceState> {
+  /**
+   * The workspace as every view and message reads it: every row of five tables through zod.
+   * Kept until one of its tables is written (lib/db/write-generation.ts): a seller page load
+   * asks for it several times (the panel, the capture's shop check, its badges).
+   */
+  state(): Promise<WorkspaceState> {
+    return keptRead(this.db, 'workspace.state', STATE_TABLES, () => this.readState());
+  }
+
+  private async readState(): Promise<WorkspaceState> {
     const [shops, members, projects, tasks, templates] = await Promise.all([
       readValid(this.db, 'shops', shopSchema),
       readValid(this.db, 'members', memberSchema),

@@ -11,7 +11,7 @@ import { loadWorkbench } from './workbench-load.mjs';
 const LOADS = Number(process.argv[2] ?? 5);
 const MIN_MS = Number(process.argv[3] ?? 0.2);
 const OURS = /(qianniu|dock|observer)\.js/;
-const DEPTH = 6;
+const DEPTH = Number(process.env.ZG_DEPTH ?? 6);
 
 const frameName = (f) => `${f.functionName || '(anonymous)'}@${f.url.split('/').pop()}:${f.lineNumber + 1}`;
 const paths = new Map();
