@@ -1,5 +1,5 @@
 import { captureWithOrigins } from '@/lib/capture/capture-page';
-import { parseObserved, requestReplay } from '@/lib/capture/observed';
+import { OBSERVED_EVENT, parseObserved, requestReplay } from '@/lib/capture/observed';
 import { riskInBody, riskInUrl } from '@/lib/capture/risk';
 import type { Figure, PageResponse } from '@/lib/capture/types';
 import { localToday } from '@/lib/domain/dates';
@@ -62,9 +62,9 @@ export function pauseCapture(reason: string): void {
 function listen(): void {
   if (state.listening) return;
   state.listening = true;
-  window.addEventListener('message', (e) => {
+  window.addEventListener(OBSERVED_EVENT, (e) => {
     if (state.paused) return;
-    const r = parseObserved(e, window);
+    const r = parseObserved(e);
     if (!r) return;
     const risk = riskInUrl(r.url) ?? riskInBody(r.body);
     if (risk) return pauseCapture(risk);

@@ -1,5 +1,5 @@
 import type { Feature } from '@/lib/features/types';
-import { parseObserved, requestReplay } from '@/lib/capture/observed';
+import { OBSERVED_EVENT, parseObserved, requestReplay } from '@/lib/capture/observed';
 import { parsePrice, type SkuPrice } from '@/lib/collab/price-diff';
 import { PriceSession, type PriceRecord } from '@/lib/collab/price-session';
 import { call } from '@/lib/messaging/client';
@@ -57,11 +57,11 @@ export const priceHistory: Feature = {
     };
 
     // The page's own load and save responses, as the MAIN-world observer forwards them.
-    const onMessage = (e: MessageEvent): void => {
-      const r = parseObserved(e, window);
+    const onObserved = (e: Event): void => {
+      const r = parseObserved(e);
       if (r) save(session.response(r.url, r.body));
     };
-    window.addEventListener('message', onMessage);
+    window.addEventListener(OBSERVED_EVENT, onObserved);
     // The observer keeps what the page loaded before we started: ask for it again.
     requestReplay(window);
 
@@ -88,7 +88,7 @@ export const priceHistory: Feature = {
       // Leaving the page (an SPA route change) while a save is awaited: the table decides.
       if (session.waiting) save(session.flush());
       clearTimeout(timer);
-      window.removeEventListener('message', onMessage);
+      window.removeEventListener(OBSERVED_EVENT, onObserved);
       document.removeEventListener('click', onClick, { capture: true });
       window.removeEventListener('submit', onSubmit);
       window.removeEventListener('pagehide', onHide);

@@ -1,21 +1,22 @@
 /**
  * The channel between the MAIN-world observer (entrypoints/observer.content.ts, which sees the
- * page's own fetch/XHR responses) and the isolated content script. window.postMessage is
- * visible to the page, and the page can post anything on it, so the isolated side treats every
- * message as untrusted: same window only, exact shape, bounded sizes. No imports: the observer
- * bundle must stay tiny.
+ * page's own fetch/XHR responses) and the isolated content script: DOM events on the window,
+ * which both worlds see. Not window.postMessage: every `message` listener of the page (Qianniu's
+ * micro-frontends have several) would be handed each response body we forward. The page can
+ * fire these events too, so the isolated side treats each one as untrusted: exact shape,
+ * bounded sizes. No imports: the observer bundle must stay tiny.
  */
-export const OBSERVER_TAG = 'zhanggui:observer:v1';
+export const OBSERVED_EVENT = 'zhanggui:observer:response:v1';
 /**
  * The isolated side asks for the responses it missed with a DOM event on the window, which both
  * worlds see, not with postMessage: posting a message makes the browser capture the caller's
  * source location, and the first capture in our content script re-parses the whole bundle for
  * its source positions (~3 ms on the host page's main thread, measured). The event carries
- * nothing; the page firing it too only makes the observer post the page's own responses again.
+ * nothing; the page firing it too only makes the observer hand over the page's own responses again.
  */
 export const REPLAY_EVENT = 'zhanggui:observer:replay:v1';
 
-/** Asks the MAIN-world observer to post again what it kept (isolated side). */
+/** Asks the MAIN-world observer to hand over again what it kept (isolated side). */
 export function requestReplay(win: Pick<Window & typeof globalThis, 'dispatchEvent' | 'CustomEvent'>): void {
   win.dispatchEvent(new win.CustomEvent(REPLAY_EVENT));
 }
@@ -28,20 +29,21 @@ export interface ObservedResponse {
   body: string;
 }
 
-/** Messages on the channel: a response the page received. */
-export type ObserverMessage = { tag: typeof OBSERVER_TAG; kind: 'response'; url: string; body: string };
-
 /**
- * A forwarded response from a window message, or null. Only messages from this very window
- * (`source === self`) with the exact shape and sizes are accepted.
+ * The event's detail: `url` and `body` as one string, `url` first up to the first line break.
+ * A string crosses from the page's world to ours as a copy in every browser; an object would
+ * reach Firefox's content script as a wrapper of a page object. Null when the URL holds a line
+ * break (never one the page fetched: URLs are parsed without them).
  */
-export function parseObserved(e: { source: unknown; data: unknown }, self: unknown): ObservedResponse | null {
-  if (e.source !== self) return null;
-  const d = e.data;
-  if (typeof d !== 'object' || d === null) return null;
-  const m = d as Record<string, unknown>;
-  if (m.tag !== OBSERVER_TAG || m.kind !== 'response') return null;
-  if (typeof m.url !== 'string' || typeof m.body !== 'string') return null;
-  if (m.url.length === 0 || m.url.length > MAX_URL || m.body.length > MAX_BODY_CHARS) return null;
-  return { url: m.url, body: m.body };
+export function observedDetail(url: string, body: string): string | null {
+  return url.includes('\n') ? null : `${url}\n${body}`;
+}
+
+/** The response an OBSERVED_EVENT carries, or null when it is not of our shape and sizes. */
+export function parseObserved(e: Event): ObservedResponse | null {
+  const d = (e as CustomEvent<unknown>).detail;
+  if (typeof d !== 'string') return null;
+  const cut = d.indexOf('\n');
+  if (cut <= 0 || cut > MAX_URL || d.length - cut - 1 > MAX_BODY_CHARS) return null;
+  return { url: d.slice(0, cut), body: d.slice(cut + 1) };
 }

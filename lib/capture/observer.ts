@@ -2,7 +2,7 @@
  * Runs in the page's MAIN world at document_start (entrypoints/observer.content.ts): wraps
  * window.fetch and XMLHttpRequest to OBSERVE the responses the page fetches for itself from its
  * own JSON endpoints (and Qianniu's h5api mtop gateway), and forwards {url, body} to the isolated
- * content script over window.postMessage.
+ * content script with a DOM event on the window (lib/capture/observed.ts).
  *
  * What the page sees must not change: fetch returns the very promise (and Response) the native
  * fetch returned; XHR open/send get exactly the caller's arguments (open's optional `async`
@@ -13,7 +13,7 @@
  * The isolated script loads later (document_idle), so the observer keeps the last responses
  * and replays them when asked (REPLAY_EVENT).
  */
-import { MAX_BODY_CHARS, OBSERVER_TAG, REPLAY_EVENT } from './observed';
+import { MAX_BODY_CHARS, OBSERVED_EVENT, observedDetail, REPLAY_EVENT } from './observed';
 
 const KEEP_RESPONSES = 40;
 const KEEP_CHARS = 4 * 1024 * 1024;
@@ -34,9 +34,13 @@ export function installObserver(win: Win): ObserverHandle {
   let keptChars = 0;
   const noop = (): void => {};
 
+  // The natives as they are at document_start, before the page's scripts could wrap them.
+  const dispatch = win.EventTarget.prototype.dispatchEvent;
+  const NativeCustomEvent = win.CustomEvent;
   const post = (url: string, body: string): void => {
     try {
-      win.postMessage({ tag: OBSERVER_TAG, kind: 'response', url, body }, '*');
+      const detail = observedDetail(url, body);
+      if (detail !== null) dispatch.call(win, new NativeCustomEvent(OBSERVED_EVENT, { detail }));
     } catch {
       /* never into the page */
     }

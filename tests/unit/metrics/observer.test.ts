@@ -4,7 +4,7 @@
  */
 import { Window } from 'happy-dom';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { MAX_BODY_CHARS, OBSERVER_TAG, parseObserved, requestReplay, type ObservedResponse } from '@/lib/capture/observed';
+import { MAX_BODY_CHARS, OBSERVED_EVENT, observedDetail, parseObserved, REPLAY_EVENT, requestReplay, type ObservedResponse } from '@/lib/capture/observed';
 import { installObserver, type ObserverHandle } from '@/lib/capture/observer';
 
 const ORIGIN = 'https://sycm.taobao.com';
@@ -53,15 +53,18 @@ interface FakeXHR {
   send: (...args: unknown[]) => void;
 }
 
-/** A happy-dom window of its own: message events carry it as their source, as a browser tab's do. */
+/** A happy-dom window of its own, as a browser tab's. */
 let win: Window;
 let forwarded: ObservedResponse[];
+/** What the page's own `message` listeners were handed (nothing of ours). */
+let pageMessages: unknown[];
 let handle: ObserverHandle;
 let fakeFetch: ReturnType<typeof vi.fn>;
-const onMessage = (e: MessageEvent): void => {
-  const r = parseObserved({ source: e.source, data: e.data }, win);
+const onObserved = (e: Event): void => {
+  const r = parseObserved(e);
   if (r) forwarded.push(r);
 };
+const onPageMessage = (e: MessageEvent): void => void pageMessages.push(e.data);
 /** The page's view of its globals (what its own scripts call). */
 const page = (): typeof globalThis => win as unknown as typeof globalThis;
 const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 100));
@@ -69,16 +72,19 @@ const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 100));
 beforeEach(() => {
   win = new Window({ url: `${ORIGIN}/portal/home.htm` });
   forwarded = [];
+  pageMessages = [];
   FakeXHR.sent = [];
   fakeFetch = vi.fn();
   (win as unknown as { fetch: unknown }).fetch = fakeFetch;
   (win as unknown as { XMLHttpRequest: unknown }).XMLHttpRequest = FakeXHR;
-  win.addEventListener('message', onMessage as never);
+  win.addEventListener(OBSERVED_EVENT, onObserved as never);
+  win.addEventListener('message', onPageMessage as never);
   handle = installObserver(win as unknown as globalThis.Window & typeof globalThis);
 });
 afterEach(() => {
   handle.uninstall();
-  win.removeEventListener('message', onMessage as never);
+  win.removeEventListener(OBSERVED_EVENT, onObserved as never);
+  win.removeEventListener('message', onPageMessage as never);
   void win.happyDOM.close();
 });
 
@@ -187,23 +193,27 @@ describe('the channel', () => {
     await settle();
     forwarded = [];
     // A message asking for it is not the channel (it would capture our script's source location).
-    win.postMessage({ tag: OBSERVER_TAG, kind: 'replay' }, '*');
+    win.postMessage({ kind: 'replay' }, '*');
     await settle();
     expect(forwarded).toEqual([]);
     requestReplay(win as unknown as globalThis.Window & typeof globalThis);
     await settle();
     expect(forwarded).toEqual([{ url: `${ORIGIN}/a.json`, body: '{"a":1}' }]);
+    expect(pageMessages).toEqual([{ kind: 'replay' }]); // the page's own listeners got none of ours
   });
 
-  it('accepts only well-formed messages from the same window', () => {
-    const data = { tag: OBSERVER_TAG, kind: 'response', url: 'https://sycm.taobao.com/a.json', body: '{}' };
-    expect(parseObserved({ source: win, data }, win)).toEqual({ url: data.url, body: '{}' });
-    expect(parseObserved({ source: {}, data }, win)).toBeNull(); // another frame
-    expect(parseObserved({ source: win, data: { ...data, tag: 'other' } }, win)).toBeNull();
-    expect(parseObserved({ source: win, data: { ...data, body: 42 } }, win)).toBeNull();
-    expect(parseObserved({ source: win, data: { ...data, url: '' } }, win)).toBeNull();
-    expect(parseObserved({ source: win, data: { ...data, body: 'x'.repeat(MAX_BODY_CHARS + 1) } }, win)).toBeNull();
-    expect(parseObserved({ source: win, data: null }, win)).toBeNull();
+  it('accepts only events of its exact shape and sizes', () => {
+    const event = (detail: unknown): Event => new win.CustomEvent(OBSERVED_EVENT, { detail: detail as object }) as unknown as Event;
+    const url = 'https://sycm.taobao.com/a.json';
+    expect(parseObserved(event(observedDetail(url, '{"a":\n1}')))).toEqual({ url, body: '{"a":\n1}' });
+    expect(parseObserved(event(`${url}\n`))).toEqual({ url, body: '' });
+    expect(observedDetail('https://x/\n', '{}')).toBeNull();
+    expect(parseObserved(event({ url, body: '{}' }))).toBeNull(); // an object, not our string
+    expect(parseObserved(event('\n{}'))).toBeNull(); // no URL
+    expect(parseObserved(event(url))).toBeNull(); // no body
+    expect(parseObserved(event(`${'x'.repeat(4001)}\n{}`))).toBeNull();
+    expect(parseObserved(event(observedDetail(url, 'x'.repeat(MAX_BODY_CHARS + 1))))).toBeNull();
+    expect(parseObserved(new win.Event(REPLAY_EVENT) as unknown as Event)).toBeNull();
   });
 });
 
