@@ -104,9 +104,13 @@ const figureKey = (f: Figure): string => `${f.metric}|${f.itemId ?? ''}|${f.peri
 export const kpiCapture: Feature = {
   id: 'kpi-capture',
   include: (page: PageKind) => capturesOn(page),
-  init(signal) {
+  init(signal, { firstPaint }) {
     listen();
     if (state.paused) return;
+    // The panel's first drawing waits for ours (badges, notices), so the page takes both in one
+    // rendering update (lib/features/first-paint.ts); released once our first read is drawn.
+    const firstDrawn = firstPaint.hold();
+    signal.addEventListener('abort', firstDrawn, { once: true });
     const badges = new KpiBadges(signal);
     let timer: ReturnType<typeof setTimeout> | null = null;
     let firstChange = 0;
@@ -116,18 +120,18 @@ export const kpiCapture: Feature = {
     const run = (): void => {
       timer = null;
       firstChange = 0;
-      if (signal.aborted || state.paused) return;
+      if (signal.aborted || state.paused) return firstDrawn();
       const t0 = performance.now();
       const { result, figures, items } = captureWithOrigins({ url: location.href, document, responses: state.responses, today: localToday() });
       const ms = performance.now() - t0;
       // What this read says about itself; written to the page with the badges it leads to, in one task.
       const read: Record<string, string> = { ms: ms.toFixed(2), at: t0.toFixed(1), runs: String(++state.runs) };
-      if (result.status === 'paused') return (report(read), pauseCapture(result.warnings[0] ?? 'risk control'));
+      if (result.status === 'paused') return (report(read), pauseCapture(result.warnings[0] ?? 'risk control'), firstDrawn());
       read.state = 'ok';
       read.count = String(result.metrics.length);
-      if (result.metrics.length === 0) return void report(read);
+      if (result.metrics.length === 0) return (report(read), firstDrawn());
       const key = figures.map(figureKey).sort().join(',');
-      if (key === lastSent) return (report(read), badges.update(figures));
+      if (key === lastSent) return (report(read), badges.update(figures), firstDrawn());
       lastSent = key;
       // The ingest reply carries the badges' statuses, which then already count these figures: the
       // badges, any warning and the status are put into the page together, once, in the reply's task.
@@ -143,6 +147,7 @@ export const kpiCapture: Feature = {
             showCaptureWarning(reply.accountWarning, login ? () => void call({ type: 'metrics.dismissLoginWarning', login }).catch(() => {}) : undefined);
           }
           badges.update(figures, reply.badges ?? null);
+          firstDrawn();
         })
         .catch((e: unknown) => {
           lastSent = ''; // try again on the next change
@@ -152,6 +157,7 @@ export const kpiCapture: Feature = {
             if (e.message !== shownWarning) showCaptureWarning((shownWarning = e.message));
           }
           badges.update(figures);
+          firstDrawn();
         });
     };
     const schedule = (): void => {

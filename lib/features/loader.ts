@@ -1,9 +1,10 @@
 import { detectPage, isSensitivePage } from '../taobao/page-detect';
+import { FirstPaint } from './first-paint';
 import type { Feature, FeatureContext } from './types';
 
 export interface LoaderOptions {
   features: readonly Feature[];
-  context: Omit<FeatureContext, 'url' | 'page'>;
+  context: Omit<FeatureContext, 'url' | 'page' | 'firstPaint'>;
   report?: (featureId: string, error: unknown) => void;
 }
 
@@ -26,6 +27,7 @@ export class FeatureLoader {
     const url = new URL(href);
     const page = detectPage(url);
     if (!page || isSensitivePage(page)) return [];
+    const firstPaint = new FirstPaint();
     for (const feature of this.opts.features) {
       let wanted = false;
       try {
@@ -37,7 +39,7 @@ export class FeatureLoader {
       const controller = new AbortController();
       this.controllers.set(feature.id, controller);
       try {
-        Promise.resolve(feature.init(controller.signal, { ...this.opts.context, url, page })).catch((e: unknown) => this.opts.report?.(feature.id, e));
+        Promise.resolve(feature.init(controller.signal, { ...this.opts.context, url, page, firstPaint })).catch((e: unknown) => this.opts.report?.(feature.id, e));
       } catch (e) {
         this.opts.report?.(feature.id, e);
       }

@@ -1,11 +1,14 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageKind } from '../taobao/page-detect';
+import type { FirstPaint } from './first-paint';
 
 export interface FeatureContext {
   /** WXT's context: invalidated when the extension reloads or updates. */
   ctx: ContentScriptContext;
   url: URL;
   page: PageKind;
+  /** This route's first drawing into the page, shared by the features (first-paint.ts). */
+  firstPaint: FirstPaint;
 }
 
 /**

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension } from '../support/browser.mjs';
 import { loadSample, sendFrom } from '../support/extension-page.mjs';
 import { kpiFrame, readBadges, waitForBadge, waitForBadges } from '../support/kpi-badges.mjs';
+import { serveSellerConsole } from '../support/seller-console.mjs';
 import { openSellerPage } from '../support/seller-page.mjs';
 
 const WORKBENCH = 'https://myseller.taobao.com/home.htm/QnworkbenchHome/';
@@ -83,6 +84,29 @@ describe('KPI badges on the Qianniu workbench', () => {
     expect(pay).toMatchObject([{ value: 35678.9, source: 'dom', period: 'realtime' }]);
     const ws = await send<{ tasks: unknown[] }>({ type: 'workspace.get' });
     expect(ws.tasks.length).toBeGreaterThan(0);
+  });
+
+  it('puts the panel and the badges into the page in one task (one rendering update of the page)', async () => {
+    const p = await browser.newPage();
+    try {
+      // The page's own view: which of our elements each mutation-observer delivery brought.
+      await p.evaluateOnNewDocument(() => {
+        const w = window as unknown as { __ours: string[][] };
+        w.__ours = [];
+        new MutationObserver((records) => {
+          const tags = records.flatMap((r) => [...r.addedNodes].map((n) => (n as Element).tagName ?? '').filter((t) => t === 'ZHANGGUI-PANEL' || t === 'ZHANGGUI-KPI-BADGE'));
+          if (tags.length) w.__ours.push(tags);
+        }).observe(document, { childList: true, subtree: true });
+      });
+      await serveSellerConsole(p);
+      await p.goto(WORKBENCH, { waitUntil: 'load' });
+      await waitForBadges(p, 4);
+      const deliveries = await p.evaluate(() => (window as unknown as { __ours: string[][] }).__ours);
+      expect(deliveries).toHaveLength(1);
+      expect([...deliveries[0]!].sort()).toEqual(['ZHANGGUI-KPI-BADGE', 'ZHANGGUI-KPI-BADGE', 'ZHANGGUI-KPI-BADGE', 'ZHANGGUI-KPI-BADGE', 'ZHANGGUI-PANEL']);
+    } finally {
+      await p.close();
+    }
   });
 
   it('shows the status against the targets, the change against the 7-day average and the open tasks', async () => {
