@@ -161,7 +161,7 @@ export const kpiCapture: Feature = {
         });
     };
     const schedule = (): void => {
-      if (signal.aborted || state.paused) return;
+      if (signal.aborted || state.paused) return firstDrawn(); // paused: the notice is our drawing
       const now = performance.now();
       if (!firstChange) firstChange = now;
       if (timer) clearTimeout(timer);
