@@ -5,30 +5,19 @@
 // main thread actually ran (/proc schedstat of the renderer's main thread, ns), which separates builds
 // a few ms apart where TaskDuration cannot. A diagnostic, not a benchmark: not in tests/bench/run.mjs.
 //   node tests/bench/content/ab.mjs /tmp/ext-a /tmp/ext-b [loads=15]
-import { readdirSync, readFileSync } from 'node:fs';
 import { launchWithExtension } from '../../support/browser.mjs';
 import { loadSample } from '../../support/extension-page.mjs';
 import { median } from '../support.mjs';
+import { chromiumProcesses, threadCpuNs } from './procfs.mjs';
 import { loadWorkbench } from './workbench-load.mjs';
 
 const dirs = process.argv.slice(2).filter((a) => !/^\d+$/.test(a));
 const LOADS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 15);
 
-const read = (file) => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-};
 /** Page renderers now running: pid → CPU ns run by their main thread (the thread whose id is the pid). */
 function renderers() {
   const out = new Map();
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    const cmd = read(`/proc/${pid}/cmdline`);
-    if (!cmd.includes('--type=renderer') || cmd.includes('--extension-process')) continue;
-    out.set(pid, Number(read(`/proc/${pid}/task/${pid}/schedstat`).split(' ')[0]));
-  }
+  for (const { pid, cmd } of chromiumProcesses()) if (cmd.includes('--type=renderer') && !cmd.includes('--extension-process')) out.set(pid, threadCpuNs(pid, pid));
   return out;
 }
 

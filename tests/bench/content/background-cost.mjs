@@ -5,29 +5,20 @@
 // with the page. A diagnostic, not a benchmark: not in tests/bench/run.mjs.
 //   node tests/bench/content/background-cost.mjs [loads=6]     ZG_EXT_DIR=<build> another build
 //   (build without minifying to read function names: see profile.mjs)
-import { readdirSync, readFileSync } from 'node:fs';
 import { launchWithExtension } from '../../support/browser.mjs';
 import { loadSample } from '../../support/extension-page.mjs';
+import { chromiumProcesses, threadCpuNs, threadIds } from './procfs.mjs';
 import { loadWorkbench } from './workbench-load.mjs';
 
 const LOADS = Number(process.argv[2] ?? 6);
 
-const read = (file) => {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return '';
-  }
-};
 /** pid → {kind, ns}: CPU run so far by every thread of each Chromium process. */
 function processes() {
   const out = new Map();
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    const cmd = read(`/proc/${pid}/cmdline`);
-    if (!cmd.includes('chrom')) continue;
+  for (const { pid, cmd } of chromiumProcesses()) {
     const kind = (/--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser') + (cmd.includes('--extension-process') ? ' (extension)' : '');
     let ns = 0;
-    for (const tid of readdirSync(`/proc/${pid}/task`)) ns += Number(read(`/proc/${pid}/task/${tid}/schedstat`).split(' ')[0] || 0);
+    for (const tid of threadIds(pid)) ns += threadCpuNs(pid, tid);
     out.set(pid, { kind, ns });
   }
   return out;
