@@ -108,7 +108,9 @@ export const kpiCapture: Feature = {
     listen();
     if (state.paused) return;
     // The panel's first drawing waits for ours (badges, notices), so the page takes both in one
-    // rendering update (lib/features/first-paint.ts); released once our first read is drawn.
+    // rendering update (lib/features/first-paint.ts). Released right where each outcome of the
+    // first read is drawn, not in a later .finally: the panel then goes in with the same microtask
+    // and the page's own mutation observers get one delivery, not two (tests/e2e/workbench).
     const firstDrawn = firstPaint.hold();
     signal.addEventListener('abort', firstDrawn, { once: true });
     const badges = new KpiBadges(signal);

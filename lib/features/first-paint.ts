@@ -2,7 +2,7 @@
  * One rendering update for what our features first draw into a page (issue 2). Every drawing
  * into the host page costs it a style recalculation, a layout, a paint and a compositor commit;
  * the panel's preview (one request after the load event) and the KPI capture's badges and notices
- * (after the page has settled) each cost one. Putting both in one task measured 5–6 ms less of
+ * (after the page has settled) each cost one. Putting both in one task measured 4–6 ms less of
  * the workbench's main thread per load, in both orders of an A/B (tests/bench/content/ab.mjs).
  *
  * A feature whose first drawing is still to come holds the first paint; the other features'
