@@ -8,29 +8,10 @@
 import { launchWithExtension } from '../../support/browser.mjs';
 import { loadSample } from '../../support/extension-page.mjs';
 import { median } from '../support.mjs';
-import { chromiumProcesses, threadCpuNs } from './procfs.mjs';
-import { loadWorkbench } from './workbench-load.mjs';
+import { loadWorkbenchMeasured as loadOnce } from './workbench-load.mjs';
 
 const dirs = process.argv.slice(2).filter((a) => !/^\d+$/.test(a));
 const LOADS = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 15);
-
-/** Page renderers now running: pid → CPU ns run by their main thread (the thread whose id is the pid). */
-function renderers() {
-  const out = new Map();
-  for (const { pid, cmd } of chromiumProcesses()) if (cmd.includes('--type=renderer') && !cmd.includes('--extension-process')) out.set(pid, threadCpuNs(pid, pid));
-  return out;
-}
-
-async function loadOnce(browser) {
-  const before = renderers();
-  let cpu = 0;
-  const taskMs = await loadWorkbench(browser, () => {
-    // The page's renderer: the one that ran most during the load (often a spare started before the
-    // tab opened, so not necessarily a new process); other renderers idle meanwhile.
-    for (const [pid, ns] of renderers()) cpu = Math.max(cpu, (ns - (before.get(pid) ?? 0)) / 1e6);
-  });
-  return { taskMs, cpu };
-}
 
 const plain = await launchWithExtension({ withExtension: false });
 const builds = [];
