@@ -1,18 +1,7 @@
 import { STAGES } from '../../../lib/domain/stages';
 import type { TaskStatus } from '../../../lib/domain/task';
 import type { GanttMember, GanttMilestone, GanttTask } from '../../../components/gantt';
-
-/** mulberry32: small, fast, good enough to make the same projects on every run. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../../lib/forecast/prng';
 
 const DAY = 86_400_000;
 const BASE = Date.UTC(2026, 0, 1) / DAY;
@@ -31,7 +20,7 @@ export interface BenchData {
  * ten in its project (finish-to-start mostly respected, a few broken like real plans).
  */
 export function generateProjects(n: number, seed = 20261111): BenchData {
-  const rnd = prng(seed);
+  const rnd = prng(seed).next;
   const int = (lo: number, hi: number): number => lo + Math.floor(rnd() * (hi - lo + 1));
   const members: GanttMember[] = Array.from({ length: 12 }, (_, i) => ({ id: `m${i}`, name: `成员${i + 1}` }));
   const tasks: GanttTask[] = [];

@@ -1,14 +1,7 @@
-/** Seeded PRNG (mulberry32): the same seed replays the same run. */
-export function rngFrom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../../lib/forecast/prng';
+
+/** Seeded random numbers (lib/forecast/prng.ts): the same seed replays the same run. */
+export const rngFrom = (seed: number): (() => number) => prng(seed).next;
 
 export interface Network {
   offline: boolean;
