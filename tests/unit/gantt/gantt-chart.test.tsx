@@ -1,11 +1,9 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GanttChart, type GanttChartProps } from '../../../components/gantt';
 import { gtask } from './helpers';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { domRoot } from '../dom-root';
 
 const tasks = [
   gtask('a', '2025-11-03', '2025-11-05', { stage: '选品策划', title: '选品确认', assigneeId: 'm1' }),
@@ -13,12 +11,11 @@ const tasks = [
   gtask('u', null, null, { title: '待定任务', assigneeId: 'm1' }),
 ];
 
-let host: HTMLDivElement;
-let root: Root;
+const dom = domRoot();
 
 function mount(props: Partial<GanttChartProps> = {}): HTMLElement {
-  act(() => root.render(<GanttChart tasks={tasks} members={[{ id: 'm1', name: '小美' }]} today="2025-11-04" criticalPath={new Set(['a', 'b'])} {...props} />));
-  return host.querySelector('[role="listbox"]') as HTMLElement;
+  dom.render(<GanttChart tasks={tasks} members={[{ id: 'm1', name: '小美' }]} today="2025-11-04" criticalPath={new Set(['a', 'b'])} {...props} />);
+  return dom.host().querySelector('[role="listbox"]') as HTMLElement;
 }
 
 function key(el: HTMLElement, k: string, shiftKey = false): void {
@@ -26,16 +23,6 @@ function key(el: HTMLElement, k: string, shiftKey = false): void {
     el.dispatchEvent(new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true, cancelable: true }));
   });
 }
-
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
 
 describe('GanttChart (DOM part)', () => {
   it('moves the selection with the arrow keys and exposes it to screen readers', () => {
@@ -45,7 +32,7 @@ describe('GanttChart (DOM part)', () => {
     key(list, 'ArrowDown');
     expect(onSelectTask).toHaveBeenLastCalledWith('a');
     const active = list.getAttribute('aria-activedescendant');
-    const option = active ? host.querySelector(`[id="${active}"]`) : null;
+    const option = active ? dom.host().querySelector(`[id="${active}"]`) : null;
     expect(option?.getAttribute('role')).toBe('option');
     expect(option?.getAttribute('aria-selected')).toBe('true');
     expect(option?.getAttribute('aria-setsize')).toBe('2');
@@ -86,7 +73,7 @@ describe('GanttChart (DOM part)', () => {
   it('lists undated tasks apart, openable, instead of drawing them', () => {
     const onOpenTask = vi.fn();
     mount({ onOpenTask });
-    const section = host.querySelector('section[aria-label="未排期任务 Unscheduled tasks"]');
+    const section = dom.host().querySelector('section[aria-label="未排期任务 Unscheduled tasks"]');
     expect(section?.textContent).toContain('未排期 Unscheduled (1)');
     const button = section?.querySelector('button');
     expect(button?.textContent).toBe('待定任务 · 小美');
@@ -97,6 +84,6 @@ describe('GanttChart (DOM part)', () => {
   it('honours a controlled selection', () => {
     const list = mount({ selectedTaskId: 'b' });
     const active = list.getAttribute('aria-activedescendant');
-    expect(active && host.querySelector(`[id="${active}"]`)?.textContent).toContain('主图拍摄');
+    expect(active && dom.host().querySelector(`[id="${active}"]`)?.textContent).toContain('主图拍摄');
   });
 });

@@ -3,30 +3,17 @@
  * Views that name items: "title (ID)", the ID alone without a title, and a title that looks like
  * markup stays text (titles are page text).
  */
-import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FiltersBar } from '../../../components/dashboard/FiltersBar';
 import { RulePreviewList } from '../../../components/rules/RulePreviewList';
 import { emptyTaskValues, TaskForm } from '../../../components/shared/TaskForm';
 import type { PreviewReply } from '../../../lib/rules/messages';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+import { domRoot } from '../dom-root';
 
 const ITEM = '700000000001';
 const EVIL = '<img src=x onerror="window.__pwned=1">沙发';
-let host: HTMLDivElement;
-let root: Root;
-beforeEach(() => {
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
-});
-const render = (el: React.JSX.Element): void => act(() => root.render(el));
+const dom = domRoot();
+const render = dom.render;
 
 describe('views name items by title and ID, as text', () => {
   it('the rule preview lists each hit’s item', () => {
@@ -46,15 +33,15 @@ describe('views name items by title and ID, as text', () => {
       itemNames: { [ITEM]: EVIL },
     };
     render(<RulePreviewList reply={reply} metric="payAmt" loading={false} />);
-    const lines = [...host.querySelectorAll('li')].map((li) => li.textContent);
+    const lines = [...dom.host().querySelectorAll('li')].map((li) => li.textContent);
     expect(lines[0]).toContain('商品 700000000002 ·');
     expect(lines[1]).toContain(`商品 ${EVIL} (${ITEM}) ·`);
-    expect(host.querySelector('img')).toBeNull();
+    expect(dom.host().querySelector('img')).toBeNull();
   });
 
   it('the dashboard item filter offers "title (ID)" and keeps the ID as the value', () => {
     render(<FiltersBar filters={{ from: '2026-11-01', to: '2026-11-23', itemId: null }} items={[ITEM, '700000000002']} names={{ [ITEM]: '北欧实木餐桌' }} lastDay={null} onChange={() => {}} />);
-    const options = [...host.querySelectorAll('select[name="item"] option')].map((o) => [(o as HTMLOptionElement).value, o.textContent]);
+    const options = [...dom.host().querySelectorAll('select[name="item"] option')].map((o) => [(o as HTMLOptionElement).value, o.textContent]);
     expect(options).toEqual([
       ['', '全店 Whole shop'],
       [ITEM, `北欧实木餐桌 (${ITEM})`],
@@ -67,9 +54,9 @@ describe('views name items by title and ID, as text', () => {
       <TaskForm initial={emptyTaskValues({ itemIds: [ITEM, '700000000002'] })} members={[]} projects={[]} submitLabel="保存" onSubmit={async () => {}} itemNames={names} />
     );
     render(form({ [ITEM]: EVIL }));
-    expect(host.querySelector('.item-names')?.textContent).toBe(`${EVIL} (${ITEM})、700000000002`);
-    expect(host.querySelector('img')).toBeNull();
+    expect(dom.host().querySelector('.item-names')?.textContent).toBe(`${EVIL} (${ITEM})、700000000002`);
+    expect(dom.host().querySelector('img')).toBeNull();
     render(form());
-    expect(host.querySelector('.item-names')).toBeNull();
+    expect(dom.host().querySelector('.item-names')).toBeNull();
   });
 });

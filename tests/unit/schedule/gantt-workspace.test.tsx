@@ -1,15 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { taskSchema, type Member, type Task } from '../../../lib/domain';
 import type { WorkspaceState } from '../../../lib/workspace/types';
+import { domRoot } from '../dom-root';
 
 const call = vi.fn(async (_req: unknown): Promise<unknown> => ({ tasks: [] }));
 vi.mock('@/lib/messaging/client', () => ({ call: (req: unknown) => call(req) }));
 const { GanttWorkspace } = await import('../../../components/gantt-page/GanttWorkspace');
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const TODAY = '2025-11-03'; // a Monday
 const member: Member = { id: 'm1', shopId: 's', name: '小美', role: 'designer', taobaoAccount: null, createdAt: 1, updatedAt: 1, deletedAt: null };
@@ -26,30 +24,22 @@ const state = (tasks: Task[]): WorkspaceState => ({
   quarantined: 0,
 });
 
-let host: HTMLDivElement;
-let root: Root;
+const dom = domRoot();
 beforeEach(() => {
   call.mockClear();
-  host = document.createElement('div');
-  document.body.append(host);
-  root = createRoot(host);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  host.remove();
 });
 
 function mount(tasks: Task[]): void {
-  act(() => root.render(<GanttWorkspace state={state(tasks)} today={TODAY} initial={{ scope: 'all', groupBy: 'stage', zoom: 'day' }} layout="wide" height={300} />));
+  dom.render(<GanttWorkspace state={state(tasks)} today={TODAY} initial={{ scope: 'all', groupBy: 'stage', zoom: 'day' }} layout="wide" height={300} />);
 }
 function key(k: string, shiftKey = false): void {
   act(() => {
-    host.querySelector('[role="listbox"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true, cancelable: true }));
+    dom.host().querySelector('[role="listbox"]')!.dispatchEvent(new KeyboardEvent('keydown', { key: k, shiftKey, bubbles: true, cancelable: true }));
   });
 }
 const click = async (selector: string): Promise<void> => {
   await act(async () => {
-    (host.querySelector(selector) as HTMLElement).click();
+    (dom.host().querySelector(selector) as HTMLElement).click();
   });
 };
 
@@ -60,12 +50,12 @@ describe('GanttWorkspace', () => {
     mount(chain);
     key('ArrowDown');
     key('ArrowRight', true);
-    const dialog = host.querySelector('[role="dialog"]');
+    const dialog = dom.host().querySelector('[role="dialog"]');
     expect(dialog?.textContent).toContain('移动「主图」到 11-05 至 11-06（推后 1 天），将顺延 2 个后续任务');
     await click('[data-action="cancel-move"]');
-    expect(host.querySelector('[role="dialog"]')).toBeNull();
+    expect(dom.host().querySelector('[role="dialog"]')).toBeNull();
     expect(call).not.toHaveBeenCalled();
-    expect(host.textContent).toContain('未做任何修改');
+    expect(dom.host().textContent).toContain('未做任何修改');
   });
 
   it('confirms with one schedule.applyMove carrying the shifts the person saw', async () => {
@@ -85,8 +75,8 @@ describe('GanttWorkspace', () => {
       ],
       acceptConflicts: false,
     });
-    expect(host.querySelector('[role="dialog"]')).toBeNull();
-    expect(host.textContent).toContain('已保存');
+    expect(dom.host().querySelector('[role="dialog"]')).toBeNull();
+    expect(dom.host().textContent).toContain('已保存');
   });
 
   it('keeps the dialog open with the refusal when the background says no', async () => {
@@ -95,24 +85,24 @@ describe('GanttWorkspace', () => {
     key('ArrowDown');
     key('ArrowRight', true);
     await click('[data-action="confirm-move"]');
-    expect(host.querySelector('[role="dialog"] [role="alert"]')?.textContent).toContain('排期已被他人修改');
+    expect(dom.host().querySelector('[role="dialog"] [role="alert"]')?.textContent).toContain('排期已被他人修改');
   });
 
   it('shows a dependency cycle as a message and still draws the chart', () => {
     const looped = [t('a', '主图', '2025-11-04', '2025-11-05', ['b']), t('b', '海报', '2025-11-06', '2025-11-07', ['a'])];
     mount(looped);
-    expect(host.querySelector('.zg-cycle')?.textContent).toContain('依赖关系成环：「');
-    expect(host.querySelector('[role="listbox"]')).not.toBeNull();
+    expect(dom.host().querySelector('.zg-cycle')?.textContent).toContain('依赖关系成环：「');
+    expect(dom.host().querySelector('[role="listbox"]')).not.toBeNull();
     key('ArrowDown');
     key('ArrowRight', true);
-    expect(host.querySelector('[role="dialog"]')).toBeNull();
-    expect(host.querySelector('[role="status"]')?.textContent).toContain('依赖关系成环');
+    expect(dom.host().querySelector('[role="dialog"]')).toBeNull();
+    expect(dom.host().querySelector('[role="status"]')?.textContent).toContain('依赖关系成环');
   });
 
   it('lists an over-allocated person in the bottleneck panel', () => {
     const busy = ['1', '2', '3', '4'].map((i) => t(`x${i}`, `设计${i}`, '2025-11-05', '2025-11-06'));
     mount(busy);
-    const panel = host.querySelector('aside.zg-bottlenecks')!;
+    const panel = dom.host().querySelector('aside.zg-bottlenecks')!;
     expect(panel.textContent).toContain('小美 周四有 4 个任务到期，全部在关键路径上');
     expect(panel.querySelector('tr.over[data-member="小美"] td.over')?.textContent).toBe('4');
   });
