@@ -1,5 +1,6 @@
 import { captureWithOrigins } from '@/lib/capture/capture-page';
 import { OBSERVED_EVENT, parseObserved, requestReplay } from '@/lib/capture/observed';
+import { ReadPacer } from '@/lib/capture/read-pacer';
 import { riskInBody, riskInUrl } from '@/lib/capture/risk';
 import type { Figure, PageResponse } from '@/lib/capture/types';
 import { localToday } from '@/lib/domain/dates';
@@ -10,10 +11,6 @@ import { detectPage, type PageKind } from '@/lib/taobao/page-detect';
 import { badgeCell, KpiBadges, MAX_CELLS } from './kpi-badges';
 import { showCaptureWarning, showRiskNotice } from './risk-notice';
 
-/** Wait this long after the last page change (DOM or response) before reading: pages render in bursts. */
-const SETTLE_MS = 400;
-/** …but read at least this often while a page keeps changing. */
-const MAX_WAIT_MS = 2000;
 const KEEP_RESPONSES = 60;
 export const STATUS_TAG = 'zhanggui-kpi-status';
 
@@ -98,8 +95,9 @@ const figureKey = (f: Figure): string => `${f.metric}|${f.itemId ?? ''}|${f.peri
 
 /**
  * Passive KPI capture on Sycm pages and the Qianniu workbench: reads the DOM and the responses
- * the page fetched (lib/capture), debounced after the page settles and after changes, and sends
- * the figures to the background. Risk-control signals pause it for the rest of the page load.
+ * the page fetched (lib/capture), after the page settles and after changes (paced by
+ * lib/capture/read-pacer.ts), and sends the figures to the background. Risk-control signals
+ * pause it for the rest of the page load.
  */
 export const kpiCapture: Feature = {
   id: 'kpi-capture',
@@ -114,6 +112,7 @@ export const kpiCapture: Feature = {
     const firstDrawn = firstPaint.hold();
     signal.addEventListener('abort', firstDrawn, { once: true });
     const badges = new KpiBadges(signal);
+    const pacer = new ReadPacer();
     let timer: ReturnType<typeof setTimeout> | null = null;
     let firstChange = 0;
     let lastSent = '';
@@ -131,8 +130,9 @@ export const kpiCapture: Feature = {
       if (result.status === 'paused') return (report(read), pauseCapture(result.warnings[0] ?? 'risk control'), firstDrawn());
       read.state = 'ok';
       read.count = String(result.metrics.length);
-      if (result.metrics.length === 0) return (report(read), firstDrawn());
       const key = figures.map(figureKey).sort().join(',');
+      pacer.read(key);
+      if (result.metrics.length === 0) return (report(read), firstDrawn());
       if (key === lastSent) return (report(read), badges.update(figures), firstDrawn());
       lastSent = key;
       // The ingest reply carries the badges' statuses, which then already count these figures: the
@@ -167,10 +167,17 @@ export const kpiCapture: Feature = {
       const now = performance.now();
       if (!firstChange) firstChange = now;
       if (timer) clearTimeout(timer);
-      timer = setTimeout(run, Math.max(0, Math.min(SETTLE_MS, firstChange + MAX_WAIT_MS - now)));
+      timer = setTimeout(run, pacer.delay(now - firstChange));
     };
 
-    state.onChange = schedule;
+    // A response the page fetched, or the seller acting on the page, likely brings new figures.
+    const onActivity = (): void => pacer.reset();
+    const onResponse = (): void => {
+      pacer.reset();
+      schedule();
+    };
+    state.onChange = onResponse;
+    for (const type of ['pointerdown', 'keydown'] as const) window.addEventListener(type, onActivity, { capture: true, passive: true, signal });
     const observer = new MutationObserver((records) => {
       if (records.some((r) => !byUs(r))) schedule();
     });
@@ -184,7 +191,7 @@ export const kpiCapture: Feature = {
         observer.disconnect();
         window.removeEventListener('load', onLoad);
         if (timer) clearTimeout(timer);
-        if (state.onChange === schedule) state.onChange = null;
+        if (state.onChange === onResponse) state.onChange = null;
       },
       { once: true },
     );

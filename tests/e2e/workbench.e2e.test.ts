@@ -109,6 +109,52 @@ describe('KPI badges on the Qianniu workbench', () => {
     }
   });
 
+  it('reads a page that keeps changing less and less often while its figures stay the same, and soon again after the seller clicks', async () => {
+    const p = await openSellerPage(browser, WORKBENCH, { problems });
+    try {
+      await waitForBadges(p, 4);
+      const status = (): Promise<{ at: number; stored: number }> =>
+        p.$eval('zhanggui-kpi-status', (e) => ({ at: Number((e as HTMLElement).dataset.at), stored: Number((e as HTMLElement).dataset.stored ?? 0) }));
+      /** The start times of the next `n` reads after `after` (ms, page clock). */
+      const nextReads = async (after: number, n: number, timeout: number): Promise<number[]> => {
+        const seen: number[] = [];
+        const until = Date.now() + timeout;
+        while (seen.length < n && Date.now() < until) {
+          const { at } = await status();
+          if (at > (seen[seen.length - 1] ?? after)) seen.push(at);
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return seen;
+      };
+      // A clock of the page ticking every 50 ms: a change, but never a figure.
+      const start = await p.evaluate(() => {
+        const clock = document.body.appendChild(document.createElement('span'));
+        setInterval(() => (clock.textContent = String(Date.now())), 50);
+        return performance.now();
+      });
+      const reads = await nextReads(start, 4, 15_000);
+      expect(reads).toHaveLength(4);
+      const gaps = reads.slice(1).map((t, i) => t - reads[i]!);
+      // Read at least every 2 s while it changes, until three reads found the same figures; then 3.2 s.
+      for (const gap of gaps.slice(0, 2)) expect(gap).toBeLessThan(2_800);
+      expect(gaps[2]).toBeGreaterThan(2_800);
+
+      // The seller clicks on the page and a figure changes: read within the 2 s again, not the
+      // 6.4 s the next wait would have been, and the new figure is stored.
+      const before = await status();
+      await p.mouse.click(400, 600);
+      const changed = await p.evaluate(() => {
+        document.querySelector('.next-number')!.textContent = '36,000.00';
+        return performance.now();
+      });
+      const [next] = await nextReads(before.at, 1, 8_000);
+      expect(next! - changed).toBeLessThan(2_800);
+      await p.waitForFunction((n) => Number((document.querySelector('zhanggui-kpi-status') as HTMLElement).dataset.stored) > n, { polling: 100, timeout: 5_000 }, before.stored);
+    } finally {
+      await p.close();
+    }
+  }, 40_000);
+
   it('shows the status against the targets, the change against the 7-day average and the open tasks', async () => {
     const by = Object.fromEntries((await readBadges(page)).map((b) => [b.metric, b]));
     // 支付金额: 7 × ¥30,000 + ¥35,678.90 today = ¥245,678.90 against ¥240,000 due by the 24th of ¥300,000.
