@@ -1,6 +1,7 @@
 // WXT's browser, not webextension-polyfill: no wrapper to build on the host page's main thread.
 import { browser } from 'wxt/browser';
 import type { Task } from '@/lib/domain';
+import { addsElements } from '@/lib/features/mutations';
 import type { Feature } from '@/lib/features/types';
 import { call } from '@/lib/messaging/client';
 import { type StorageChanges, viewsMayChange } from '@/lib/messaging/events';
@@ -53,6 +54,7 @@ function makeBadge(itemId: string, title: string | null): { host: HTMLElement; s
  * 商品管理: an open-task count on every item row. Rows render late and
  * re-render on paging, so new rows are picked up by a MutationObserver,
  * batched to one scan per animation frame, and counted in one request.
+ * Mutations that add no element (a countdown rewriting its text) scan nothing.
  */
 export const rowBadges: Feature = {
   id: 'row-badges',
@@ -85,8 +87,8 @@ export const rowBadges: Feature = {
       }
       if (added) void refresh();
     };
-    const observer = new MutationObserver(() => {
-      if (scheduled) return;
+    const observer = new MutationObserver((records) => {
+      if (scheduled || !addsElements(records)) return;
       scheduled = true;
       requestAnimationFrame(scan);
     });
