@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// End-to-end tests: real Chromium with the built extension (.output/chrome-mv3).
+// End-to-end tests: real Chromium with the built extension (.output/chrome-mv3), and Firefox ESR
+// with the Firefox build (.output/firefox-mv2, tests/e2e/firefox.e2e.test.ts).
 // One file at a time: each launches its own browser and the machine has 2 cores.
 export default defineConfig({
   test: {

@@ -78,13 +78,13 @@ export function pageFor(url, { fixtures = FIXTURES, extraResponses = {}, demoNav
   return null;
 }
 
-/** Answers the seller hosts from fixtures; lets chrome-extension:// through; aborts anything else. */
+/** Answers the seller hosts from fixtures; lets our extension's own URLs through; aborts anything else. */
 export async function serveSellerConsole(page, opts = {}) {
   await page.setRequestInterception(true);
   page.on('request', (req) => {
     if (req.isInterceptResolutionHandled()) return;
     const url = req.url();
-    if (url.startsWith('chrome-extension://') || url.startsWith('data:') || url.startsWith('blob:')) return void req.continue();
+    if (url.startsWith('chrome-extension://') || url.startsWith('moz-extension://') || url.startsWith('data:') || url.startsWith('blob:')) return void req.continue();
     const hit = pageFor(url, opts);
     if (hit) return void req.respond({ status: 200, contentType: hit.contentType, body: hit.body });
     if (/^https:\/\/[^/]*\.(taobao|tmall)\.com\//.test(url)) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs a command with everything the project needs on a fresh machine:
 # Node 22 (from the npm registry, into .tools/), npm dependencies, Debian's
-# Chromium and PostgreSQL 15 + pgTAP. Each step is skipped when already done,
+# Chromium, Firefox ESR (the Firefox build's e2e) and PostgreSQL 15 + pgTAP. Each step is skipped when already done,
 # so this is cheap to call before every `npm test` / `npm run demo`.
 # Set-up chatter goes to stderr so commands that print JSON stay clean.
 set -euo pipefail
@@ -38,6 +38,10 @@ apt_install() {
 # Chromium for e2e tests and the demo; a CJK font so the UI is legible in screenshots.
 if [ "${ZG_NEED_BROWSER:-1}" = 1 ] && { [ ! -x /usr/lib/chromium/chromium ] || [ ! -d /usr/share/fonts/truetype/wqy ]; }; then
   apt_install chromium fonts-wqy-microhei
+fi
+# Firefox ESR runs the Firefox build's end-to-end test (tests/e2e/firefox.e2e.test.ts).
+if [ "${ZG_NEED_FIREFOX:-1}" = 1 ] && [ ! -x /usr/bin/firefox-esr ] && [ ! -x /usr/bin/firefox ]; then
+  apt_install firefox-esr
 fi
 if [ "${ZG_NEED_DB:-1}" = 1 ] && { [ ! -x /usr/lib/postgresql/15/bin/initdb ] || ! command -v pg_prove >/dev/null || [ ! -f /usr/share/postgresql/15/extension/pgtap.control ]; }; then
   apt_install postgresql-15 postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl

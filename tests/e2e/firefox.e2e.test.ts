@@ -1,0 +1,106 @@
+/**
+ * The Firefox build in Firefox (Debian's firefox-esr, driven over WebDriver BiDi): the same
+ * manifest-declared content scripts, the MAIN-world observer, the framed panel and the background
+ * page that the Chromium suites exercise, here once end to end on the saved seller pages. It
+ * proves the Firefox build runs, not only that it builds.
+ *
+ * WebDriver BiDi will not navigate a tab to a moz-extension:// page, so requests to the background
+ * go from our panel frame on a seller page (an extension page too, as the sidebar is).
+ */
+import type { Browser, Frame, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefoxWithExtension } from '../support/firefox.mjs';
+import { openSellerPage, panelPreviewText } from '../support/seller-page.mjs';
+
+const WORKBENCH = 'https://myseller.taobao.com/home.htm/QnworkbenchHome/';
+const SELL_MANAGE = 'https://myseller.taobao.com/home.htm/SellManage/all';
+const SYCM_HOME = 'https://sycm.taobao.com/portal/home.htm?activeKey=operator&dateType=day';
+const OVERVIEW = '/portal/coreIndex/new/overview/v2.json?dateType=day&dateRange=2026-11-23%7C2026-11-23';
+
+let browser: Browser;
+let origin: string;
+let close: () => Promise<void>;
+/** A seller page whose panel frame sends our requests to the background. */
+let host: Page;
+let panel: Frame;
+const problems: string[] = [];
+
+/** Our panel frame on `page` once the pointer reached the panel (BiDi reports its URL as about:blank). */
+async function panelFrame(page: Page): Promise<Frame> {
+  await page.waitForSelector('zhanggui-panel >>> .preview header', { timeout: 15_000 });
+  await page.hover('zhanggui-panel >>> .preview header');
+  for (const end = Date.now() + 15_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
+    for (const f of page.frames()) {
+      const href = await f.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith(`${origin}/panel.html`) && (await f.evaluate(() => document.body.innerText.length > 0).catch(() => false))) return f;
+    }
+  }
+  throw new Error('no panel frame');
+}
+
+async function send<T = unknown>(msg: Record<string, unknown>): Promise<T> {
+  const reply = (await panel.evaluate((m) => (globalThis as unknown as { browser: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).browser.runtime.sendMessage(m), msg)) as { ok: boolean; data?: T; error?: string };
+  if (!reply?.ok) throw new Error(`${String(msg.type)}: ${reply?.error ?? 'no reply'}`);
+  return reply.data as T;
+}
+
+beforeAll(async () => {
+  ({ browser, origin, close } = await launchFirefoxWithExtension());
+});
+afterAll(async () => {
+  await close?.();
+});
+
+describe('the Firefox build in Firefox', () => {
+  it('frames our panel on a seller page, and the sample workspace loads through it', async () => {
+    host = await openSellerPage(browser, WORKBENCH, { problems });
+    panel = await panelFrame(host);
+    // Before any set-up the panel says what to do next.
+    await panel.waitForFunction(() => document.body.innerText.includes('还没有设置店铺'), { polling: 100, timeout: 10_000 });
+    await send({ type: 'setup.sample' });
+    const ws = await send<{ shop: { name: string }; tasks: unknown[] }>({ type: 'workspace.get' });
+    expect(ws.shop.name).toBe('木语家居旗舰店');
+    expect(ws.tasks.length).toBeGreaterThan(0);
+    // The framed panel follows the write: the React app renders in Firefox too.
+    await panel.waitForFunction(() => document.body.innerText.includes('北欧餐桌 SKU 价格核对'), { polling: 100, timeout: 10_000 });
+  });
+
+  it('docks the task panel on the workbench, badges its four KPIs and stores them; the page keeps working', async () => {
+    const page = await openSellerPage(browser, WORKBENCH, { problems });
+    expect(await page.evaluate(() => !!document.getElementById('zhanggui-dock'))).toBe(true);
+    expect(await panelPreviewText(page, '北欧餐桌 SKU 价格核对')).toContain('逾期1天');
+    await page.waitForFunction(() => document.querySelectorAll('zhanggui-kpi-badge').length === 4 && Number(document.querySelector('zhanggui-kpi-status')?.getAttribute('data-stored') ?? 0) > 0, {
+      polling: 100,
+      timeout: 15_000,
+    });
+    const stored = await send<Array<{ value: number; source: string }>>({ type: 'metrics.series', metric: 'payAmt', itemId: null, period: 'realtime', from: '2026-11-24', to: '2026-11-24' });
+    expect(stored).toMatchObject([{ value: 35678.9, source: 'dom' }]);
+    expect(await page.evaluate(() => [document.documentElement.getAttribute('data-host-script'), (window as unknown as { __hostErrors: string[] }).__hostErrors])).toEqual(['ran', []]);
+    await page.close();
+  });
+
+  it('counts each 商品管理 row’s open tasks', async () => {
+    const page = await openSellerPage(browser, SELL_MANAGE, { problems });
+    await page.waitForFunction(() => [...document.querySelectorAll('zhanggui-row-badge')].filter((h) => h.shadowRoot?.querySelector('.badge')?.getAttribute('data-count') != null).length === 3, {
+      polling: 100,
+      timeout: 15_000,
+    });
+    const counts = await page.$$eval('zhanggui-row-badge', (hs) => Object.fromEntries(hs.map((h) => { const b = h.shadowRoot!.querySelector('.badge')!; return [b.getAttribute('data-item-id'), Number(b.getAttribute('data-count'))]; })));
+    expect(counts).toEqual({ '700000000001': 2, '700000000002': 1, '700000000003': 1 });
+    await page.close();
+  });
+
+  it('reads what a Sycm page fetched for itself through the MAIN-world observer, leaving the response untouched', async () => {
+    const fetchOverview = `window.__fetched = null; fetch(${JSON.stringify(OVERVIEW)}, { credentials: 'include' }).then((r) => r.json()).then((j) => { window.__fetched = j; });`;
+    const page = await openSellerPage(browser, SYCM_HOME, { problems, serve: { pageScripts: [fetchOverview] } });
+    await page.waitForFunction(() => Number(document.querySelector('zhanggui-kpi-status')?.getAttribute('data-stored') ?? 0) > 0, { polling: 100, timeout: 15_000 });
+    const series = await send<Array<{ value: number; source: string }>>({ type: 'metrics.series', metric: 'payAmt', itemId: null, from: '2026-11-23', to: '2026-11-23' });
+    expect(series).toMatchObject([{ value: 128456.78, source: 'response' }]);
+    expect(await page.evaluate(() => (window as unknown as { __fetched: { content: { data: { payAmt: { value: number } } } } }).__fetched.content.data.payAmt.value)).toBe(128456.78);
+    await page.close();
+  });
+
+  it('broke nothing on the pages', () => {
+    expect(problems).toEqual([]);
+  });
+});
