@@ -1,16 +1,45 @@
 // `npm run demo`: builds the extension and opens Chromium with it on the bundled
 // demo seller console (saved pages served at their real URLs), seeded with the
-// sample shop, team and a 双12 project. With a display: a window to click in.
+// sample shop, team and a 双12 project, and a month of the shop's figures with
+// two targets. With a display: a window to click in.
 // Without one (or with --headless): screenshots into demo-screenshots/.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { launchWithExtension } from '../support/browser.mjs';
-import { loadSample, openSidePanel } from '../support/extension-page.mjs';
+import { loadSample, openSidePanel, sendFrom } from '../support/extension-page.mjs';
 import { BUNDLED_FIXTURES, serveSellerConsole } from '../support/seller-console.mjs';
 import { openPanelFrame } from '../support/seller-page.mjs';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+
+/** The saved workbench page's statistics day (its "更新时间"). */
+const PAGE_DAY = '2026-11-24';
+
+/**
+ * The sample shop's last 30 days of figures before the saved workbench's day and a few targets,
+ * as an imported export and the badge's target form would store them: the workbench badges then
+ * show their change against the 7-day average and a status, and the dashboard has charts.
+ */
+async function seedFigures(page) {
+  // Varied but fixed numbers: the same screenshots on every run.
+  const wobble = (n, k) => ((n * 7919 + k * 104_729) % 1000) / 1000;
+  const day0 = new Date(`${PAGE_DAY}T00:00:00Z`);
+  const figures = [];
+  for (let n = 30; n >= 1; n--) {
+    const date = new Date(day0.getTime() - n * 86_400_000).toISOString().slice(0, 10);
+    // A weekly rhythm (weekends busier) with some day-to-day noise.
+    const uv = Math.round(9_400 + 900 * Math.sin((2 * Math.PI * n) / 7) + 600 * wobble(n, 1));
+    const payRate = +(0.026 + 0.008 * wobble(n, 2)).toFixed(4);
+    const orders = Math.round(uv * payRate * 1.1);
+    const payAmt = +(orders * (95 + 20 * wobble(n, 3))).toFixed(2);
+    for (const [metric, value] of [['uv', uv], ['payRate', payRate], ['subPayOrdSubCnt', orders], ['payAmt', payAmt]]) figures.push({ metric, value, date, period: 'day', itemId: null });
+  }
+  await sendFrom(page, { type: 'metrics.import', figures });
+  await sendFrom(page, { type: 'metrics.target.set', target: { metric: 'payAmt', itemId: null, monthly: 900_000, line: null } });
+  await sendFrom(page, { type: 'metrics.target.set', target: { metric: 'uv', itemId: null, monthly: null, line: { direction: 'min', value: 9_000 } } });
+}
+
 const outDir = path.resolve('demo-screenshots');
 
 console.log('Building the extension (wxt build)…');
@@ -26,6 +55,7 @@ browser.on('targetcreated', async (target) => {
   if (page && !page.url().startsWith('chrome-extension://')) await serveSellerConsole(page, console_).catch(() => {});
 });
 const sidePanel = await loadSample(browser, extensionId);
+await seedFigures(sidePanel);
 
 const workbench = await browser.newPage();
 await serveSellerConsole(workbench, console_).catch(() => {});
@@ -70,6 +100,12 @@ const board = await openSidePanel(browser, extensionId, '#/board');
 await board.setViewport({ width: 1400, height: 900 });
 await new Promise((r) => setTimeout(r, 500));
 await shoot(board, '4-board-by-stage');
+
+const dashboard = await browser.newPage();
+await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+await dashboard.waitForFunction(() => document.querySelectorAll('canvas[data-chart]').length > 0, { polling: 100, timeout: 15_000 });
+await new Promise((r) => setTimeout(r, 800));
+await shoot(dashboard, '5-dashboard');
 
 await close();
 console.log('\nNo display found, so the demo ran headless. Screenshots:');
