@@ -25,17 +25,22 @@ let host: Page;
 let panel: Frame;
 const problems: string[] = [];
 
-/** Our panel frame on `page` once the pointer reached the panel (BiDi reports its URL as about:blank). */
-async function panelFrame(page: Page): Promise<Frame> {
-  await page.waitForSelector('zhanggui-panel >>> .preview header', { timeout: 15_000 });
-  await page.hover('zhanggui-panel >>> .preview header');
+/** A frame of ours on `page` (BiDi reports its URL as about:blank, so each frame is asked) once `ready` holds in it. */
+async function ourFrame(page: Page, path: string, ready: () => boolean): Promise<Frame> {
   for (const end = Date.now() + 15_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
     for (const f of page.frames()) {
       const href = await f.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith(`${origin}/panel.html`) && (await f.evaluate(() => document.body.innerText.length > 0).catch(() => false))) return f;
+      if (href.startsWith(`${origin}${path}`) && (await f.evaluate(ready).catch(() => false))) return f;
     }
   }
-  throw new Error('no panel frame');
+  throw new Error(`no frame ${path} ready on ${page.url()}`);
+}
+
+/** Our panel frame on `page` once the pointer reached the panel. */
+async function panelFrame(page: Page): Promise<Frame> {
+  await page.waitForSelector('zhanggui-panel >>> .preview header', { timeout: 15_000 });
+  await page.hover('zhanggui-panel >>> .preview header');
+  return ourFrame(page, '/panel.html#/panel', () => document.body.innerText.length > 0);
 }
 
 async function send<T = unknown>(msg: Record<string, unknown>): Promise<T> {
@@ -76,6 +81,20 @@ describe('the Firefox build in Firefox', () => {
     const stored = await send<Array<{ value: number; source: string }>>({ type: 'metrics.series', metric: 'payAmt', itemId: null, period: 'realtime', from: '2026-11-24', to: '2026-11-24' });
     expect(stored).toMatchObject([{ value: 35678.9, source: 'dom' }]);
     expect(await page.evaluate(() => [document.documentElement.getAttribute('data-host-script'), (window as unknown as { __hostErrors: string[] }).__hostErrors])).toEqual(['ran', []]);
+    await page.close();
+  });
+
+  it('quick-adds a task linked to the page from the panel’s ＋ 任务, typed as a person would', async () => {
+    const page = await openSellerPage(browser, WORKBENCH, { problems });
+    await panelPreviewText(page, '我的任务');
+    await page.click('zhanggui-panel >>> .preview header button.primary');
+    // The dialog opens with its title field focused: the typing and Enter go there.
+    await ourFrame(page, '/panel.html#/quick-add', () => (document.activeElement as HTMLInputElement | null)?.name === 'title');
+    await page.keyboard.type('火狐里快速添加 <b>核对</b>');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => !document.querySelector('zhanggui-quick-add'), { polling: 100, timeout: 10_000 });
+    const { tasks } = await send<{ tasks: Array<{ title: string; sourceUrl: string | null }> }>({ type: 'workspace.get' });
+    expect(tasks.find((t) => t.title === '火狐里快速添加 <b>核对</b>')?.sourceUrl).toBe(WORKBENCH);
     await page.close();
   });
 
