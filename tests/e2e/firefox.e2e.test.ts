@@ -20,8 +20,7 @@ const OVERVIEW = '/portal/coreIndex/new/overview/v2.json?dateType=day&dateRange=
 let browser: Browser;
 let origin: string;
 let close: () => Promise<void>;
-/** A seller page whose panel frame sends our requests to the background. */
-let host: Page;
+/** Our panel frame on the first seller page (left open): requests to the background go from it. */
 let panel: Frame;
 const problems: string[] = [];
 
@@ -58,8 +57,7 @@ afterAll(async () => {
 
 describe('the Firefox build in Firefox', () => {
   it('frames our panel on a seller page, and the sample workspace loads through it', async () => {
-    host = await openSellerPage(browser, WORKBENCH, { problems });
-    panel = await panelFrame(host);
+    panel = await panelFrame(await openSellerPage(browser, WORKBENCH, { problems }));
     // Before any set-up the panel says what to do next.
     await panel.waitForFunction(() => document.body.innerText.includes('还没有设置店铺'), { polling: 100, timeout: 10_000 });
     await send({ type: 'setup.sample' });
