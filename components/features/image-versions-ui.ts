@@ -1,4 +1,5 @@
 import type { Task } from '@/lib/domain';
+import { onChangePerFrame } from '@/lib/features/mutations';
 import { call } from '@/lib/messaging/client';
 import type { Request } from '@/lib/messaging/protocol';
 import { css, type SelectorEntry } from '@/lib/taobao/selectors';
@@ -84,19 +85,4 @@ export function watchNear(signal: AbortSignal, entry: SelectorEntry, onNear: (el
   onChangePerFrame(signal, document.body, { childList: true, subtree: true, ...(onChange ? { attributes: true, attributeFilter: ['src'] } : {}) }, scan);
   signal.addEventListener('abort', () => io.disconnect());
   scan();
-}
-
-/** Runs `fn` at most once per animation frame after `target` changes (as `init` says), until `signal` aborts. */
-export function onChangePerFrame(signal: AbortSignal, target: Node, init: MutationObserverInit, fn: () => void): void {
-  let scheduled = false;
-  const mo = new MutationObserver(() => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      if (!signal.aborted) fn();
-    });
-  });
-  mo.observe(target, init);
-  signal.addEventListener('abort', () => mo.disconnect());
 }

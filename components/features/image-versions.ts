@@ -1,3 +1,4 @@
+import { onChangePerFrame } from '@/lib/features/mutations';
 import type { Feature } from '@/lib/features/types';
 import { parseImageId } from '@/lib/collab/image-id';
 import { call } from '@/lib/messaging/client';
@@ -5,7 +6,7 @@ import { itemIdOfRow } from '@/lib/capture/item-id';
 import { itemIdFromUrl } from '@/lib/taobao/page-detect';
 import { css, S } from '@/lib/taobao/selectors';
 import { initPictureSpace } from './image-versions-picture-space';
-import { INLINE_CSS, onChangePerFrame, onRecord, POP_CSS, recordButton, watchNear, type ItemInfo } from './image-versions-ui';
+import { INLINE_CSS, onRecord, POP_CSS, recordButton, watchNear, type ItemInfo } from './image-versions-ui';
 import { createShadowHost, el, removeOnAbort } from './shadow-host';
 
 /**

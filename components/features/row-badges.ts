@@ -1,7 +1,7 @@
 // WXT's browser, not webextension-polyfill: no wrapper to build on the host page's main thread.
 import { browser } from 'wxt/browser';
 import type { Task } from '@/lib/domain';
-import { addsElements } from '@/lib/features/mutations';
+import { onChangePerFrame } from '@/lib/features/mutations';
 import type { Feature } from '@/lib/features/types';
 import { call } from '@/lib/messaging/client';
 import { type StorageChanges, viewsMayChange } from '@/lib/messaging/events';
@@ -53,8 +53,8 @@ function makeBadge(itemId: string, title: string | null): { host: HTMLElement; s
 /**
  * 商品管理: an open-task count on every item row. Rows render late and
  * re-render on paging, so new rows are picked up by a MutationObserver,
- * batched to one scan per animation frame, and counted in one request.
- * Mutations that add no element (a countdown rewriting its text) scan nothing.
+ * batched to one scan per animation frame, and counted in one request
+ * (a countdown rewriting its text scans nothing: lib/features/mutations.ts).
  */
 export const rowBadges: Feature = {
   id: 'row-badges',
@@ -68,10 +68,7 @@ export const rowBadges: Feature = {
       if (!counts || signal.aborted) return;
       for (const b of badges.values()) b.setCount(counts[b.itemId] ?? 0);
     };
-    let scheduled = false;
     const scan = (): void => {
-      scheduled = false;
-      if (signal.aborted) return;
       let added = false;
       for (const [anchor, b] of badges) if (!anchor.isConnected) badges.delete(anchor);
       const rows = findItemRows(document, location.href);
@@ -87,20 +84,12 @@ export const rowBadges: Feature = {
       }
       if (added) void refresh();
     };
-    const observer = new MutationObserver((records) => {
-      if (scheduled || !addsElements(records)) return;
-      scheduled = true;
-      requestAnimationFrame(scan);
-    });
-    observer.observe(document.body, { childList: true, subtree: true });
+    onChangePerFrame(signal, document.body, { childList: true, subtree: true }, scan);
     const onStorage = (changes: StorageChanges, area: string): void => {
       if (viewsMayChange(changes, area)) void refresh();
     };
     browser.storage.onChanged.addListener(onStorage);
-    signal.addEventListener('abort', () => {
-      observer.disconnect();
-      browser.storage.onChanged.removeListener(onStorage);
-    });
+    signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorage));
     scan();
   },
 };
