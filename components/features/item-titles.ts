@@ -1,3 +1,4 @@
+import { onChangePerFrame } from '@/lib/features/mutations';
 import type { Feature } from '@/lib/features/types';
 import { reportSeenItems } from '@/lib/items/report';
 import { itemSeenOnEditPage } from '@/lib/items/seen';
@@ -24,21 +25,16 @@ export const itemTitles: Feature = {
     document.addEventListener('submit', onSubmit, { capture: true, passive: true });
     signal.addEventListener('abort', () => document.removeEventListener('submit', onSubmit, { capture: true }), { once: true });
     if (report()) return;
-    let scheduled = false;
-    const observer = new MutationObserver(() => {
-      if (scheduled) return;
-      scheduled = true;
-      requestAnimationFrame(() => {
-        scheduled = false;
-        if (report()) observer.disconnect();
-      });
+    // Until the field is read, the wait is over, or the feature stops.
+    const watching = new AbortController();
+    onChangePerFrame(watching.signal, document.body ?? document.documentElement, { childList: true, subtree: true }, () => {
+      if (report()) watching.abort();
     });
-    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
-    const timer = setTimeout(() => observer.disconnect(), WAIT_MS);
+    const timer = setTimeout(() => watching.abort(), WAIT_MS);
     signal.addEventListener(
       'abort',
       () => {
-        observer.disconnect();
+        watching.abort();
         clearTimeout(timer);
       },
       { once: true },

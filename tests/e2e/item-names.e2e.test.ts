@@ -62,6 +62,17 @@ describe('item names', () => {
     await page.close();
   });
 
+  it('reads the title once an edit form that renders late (as a React app does) shows its field', async () => {
+    // The field leaves the page before our script runs and comes back 600 ms later with a title;
+    // meanwhile a counter of the page rewrites its text every 50 ms (no element: nothing to scan).
+    const late = `const label = document.querySelector('input[name="title"]').closest('label'); const parent = label.parentNode; label.remove();
+      const counter = document.body.appendChild(document.createElement('span')); const tick = setInterval(() => (counter.textContent = String(Date.now())), 50);
+      setTimeout(() => { label.querySelector('input').value = '北欧实木餐桌 晚到的标题'; parent.append(label); }, 600); setTimeout(() => clearInterval(tick), 3000);`;
+    const page = await sellerPage(EDIT, [late]);
+    await until(async () => (await names())['700000000001'] === '北欧实木餐桌 晚到的标题', 'the late field’s title');
+    await page.close();
+  });
+
   it('names items in the KPI badge popover on the item ranking and in the task it prefills', async () => {
     const page = await sellerPage(RANK);
     await waitForBadges(page, 15);
