@@ -4,8 +4,9 @@
  * page that the Chromium suites exercise, here once end to end on the saved seller pages. It
  * proves the Firefox build runs, not only that it builds.
  *
- * WebDriver BiDi will not navigate a tab to a moz-extension:// page, so requests to the background
- * go from our panel frame on a seller page (an extension page too, as the sidebar is).
+ * WebDriver BiDi will not navigate a tab to a moz-extension:// page, so the sidebar's app runs in
+ * our panel frame on a seller page, navigated there from inside (an extension page may open
+ * another), and requests to the background go from it.
  */
 import type { Browser, Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,8 +21,8 @@ const OVERVIEW = '/portal/coreIndex/new/overview/v2.json?dateType=day&dateRange=
 let browser: Browser;
 let origin: string;
 let close: () => Promise<void>;
-/** Our panel frame on the first seller page (left open): requests to the background go from it. */
-let panel: Frame;
+/** The sidebar's app in a frame on the first seller page (left open): requests to the background go from it. */
+let sidebar: Frame;
 const problems: string[] = [];
 
 /** A frame of ours on `page` (BiDi reports its URL as about:blank, so each frame is asked) once `ready` holds in it. */
@@ -43,7 +44,7 @@ async function panelFrame(page: Page): Promise<Frame> {
 }
 
 async function send<T = unknown>(msg: Record<string, unknown>): Promise<T> {
-  const reply = (await panel.evaluate((m) => (globalThis as unknown as { browser: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).browser.runtime.sendMessage(m), msg)) as { ok: boolean; data?: T; error?: string };
+  const reply = (await sidebar.evaluate((m) => (globalThis as unknown as { browser: { runtime: { sendMessage(x: unknown): Promise<unknown> } } }).browser.runtime.sendMessage(m), msg)) as { ok: boolean; data?: T; error?: string };
   if (!reply?.ok) throw new Error(`${String(msg.type)}: ${reply?.error ?? 'no reply'}`);
   return reply.data as T;
 }
@@ -56,16 +57,25 @@ afterAll(async () => {
 });
 
 describe('the Firefox build in Firefox', () => {
-  it('frames our panel on a seller page, and the sample workspace loads through it', async () => {
-    panel = await panelFrame(await openSellerPage(browser, WORKBENCH, { problems }));
+  it('frames our panel on a seller page; the sidebar’s first-run screen loads the sample workspace', async () => {
+    const page = await openSellerPage(browser, WORKBENCH, { problems });
+    const panel = await panelFrame(page);
     // Before any set-up the panel says what to do next.
     await panel.waitForFunction(() => document.body.innerText.includes('还没有设置店铺'), { polling: 100, timeout: 10_000 });
-    await send({ type: 'setup.sample' });
+    await panel.evaluate((url) => void (location.href = url), `${origin}/sidepanel.html#/setup`);
+    sidebar = await ourFrame(page, '/sidepanel.html', () => document.body.innerText.includes('试用示例数据'));
+    await sidebar.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('试用示例数据'))!.click());
+    await sidebar.waitForFunction(() => document.body.innerText.includes('木语家居旗舰店') && document.querySelector('nav.tabs'), { polling: 100, timeout: 15_000 });
     const ws = await send<{ shop: { name: string }; tasks: unknown[] }>({ type: 'workspace.get' });
     expect(ws.shop.name).toBe('木语家居旗舰店');
     expect(ws.tasks.length).toBeGreaterThan(0);
-    // The framed panel follows the write: the React app renders in Firefox too.
-    await panel.waitForFunction(() => document.body.innerText.includes('北欧餐桌 SKU 价格核对'), { polling: 100, timeout: 10_000 });
+  });
+
+  it('shows the board by stage in the sidebar’s app', async () => {
+    await sidebar.evaluate(() => void (location.hash = '#/board'));
+    await sidebar.waitForFunction(() => document.body.innerText.includes('北欧餐桌主图换成场景图'), { polling: 100, timeout: 10_000 });
+    const text = await sidebar.evaluate(() => document.body.innerText);
+    for (const stage of ['选品策划', '主图优化', '定价策略', '活动报名', '投流测试', '数据复盘']) expect(text).toContain(stage);
   });
 
   it('docks the task panel on the workbench, badges its four KPIs and stores them; the page keeps working', async () => {
