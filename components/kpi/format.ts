@@ -1,20 +1,7 @@
-import { metricByCode, type MetricDef } from '@/lib/metrics/dictionary';
+import type { MetricDef } from '@/lib/metrics/dictionary';
 
-/** A figure in its metric's unit, as the pages show it (rates in %, money in ¥). */
-export function formatMetric(code: string, v: number | null | undefined): string {
-  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
-  const def = metricByCode(code);
-  switch (def?.unit) {
-    case 'rate':
-      return `${(v * 100).toFixed(2)}%`;
-    case 'CNY':
-      return `¥${v.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}`;
-    case 'seconds':
-      return `${v.toFixed(1)}秒`;
-    default:
-      return v.toLocaleString('zh-CN', { maximumFractionDigits: 0 });
-  }
-}
+/** A figure in its metric's unit, as the pages show it (rates in %, money in ¥ with two decimals): the dashboard's format. */
+export { formatMetric } from '@/lib/dashboard/format';
 
 /** Rates are typed as percentages in forms (5 for 5%) and stored as fractions. */
 export const toInput = (def: MetricDef | undefined, v: number): string => (def?.unit === 'rate' ? String(+(v * 100).toFixed(4)) : String(v));

@@ -13,6 +13,7 @@ import { raiseAlert } from '../alerts/store';
 import type { Alert } from '../alerts/model';
 import type { Services } from '../messaging/area';
 import type { ZhangguiDb } from '../db/schema';
+import { formatValue as formatUnitValue } from '../dashboard/format';
 import { itemNames } from '../items/catalog';
 import { labelFrom } from '../items/label';
 import { isMature, metricByCode, type MetricDef } from './dictionary';
@@ -158,12 +159,7 @@ export function figureStatus(target: Target, figure: Pick<MetricRecord, 'value' 
 
 export const alertKey = (metric: string, itemId: string | null, date: string): string => `target|${metric}|${itemId ?? 'shop'}|${date}`;
 
-function formatValue(def: MetricDef, v: number): string {
-  if (def.unit === 'rate') return `${(v * 100).toFixed(2)}%`;
-  if (def.unit === 'CNY') return `¥${v.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}`;
-  if (def.unit === 'seconds') return `${v.toFixed(1)}秒`;
-  return v.toLocaleString('zh-CN', { maximumFractionDigits: 0 });
-}
+const formatValue = (def: MetricDef, v: number): string => formatUnitValue(v, def.unit);
 
 /**
  * After new figures are stored: every figure with a target is checked, and a breach raises its
