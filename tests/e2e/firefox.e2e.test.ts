@@ -69,6 +69,10 @@ describe('the Firefox build in Firefox', () => {
     const ws = await send<{ shop: { name: string }; tasks: unknown[] }>({ type: 'workspace.get' });
     expect(ws.shop.name).toBe('木语家居旗舰店');
     expect(ws.tasks.length).toBeGreaterThan(0);
+    // 支付金额 on the days before the saved workbench's, for the KPI detail's chart below (not the
+    // 23rd: the Sycm page's own figure for that day is read further down).
+    const week = ['2026-11-17', '2026-11-18', '2026-11-19', '2026-11-20', '2026-11-21', '2026-11-22'];
+    await send({ type: 'metrics.import', figures: week.map((date) => ({ metric: 'payAmt', value: 30_000, date, period: 'day', itemId: null })) });
   });
 
   it('shows the board by stage in the sidebar’s app', async () => {
@@ -78,7 +82,7 @@ describe('the Firefox build in Firefox', () => {
     for (const stage of ['选品策划', '主图优化', '定价策略', '活动报名', '投流测试', '数据复盘']) expect(text).toContain(stage);
   });
 
-  it('docks the task panel on the workbench, badges its four KPIs and stores them; the page keeps working', async () => {
+  it('docks the task panel on the workbench, badges its four KPIs, stores them and opens their detail; the page keeps working', async () => {
     const page = await openSellerPage(browser, WORKBENCH, { problems });
     expect(await page.evaluate(() => !!document.getElementById('zhanggui-dock'))).toBe(true);
     expect(await panelPreviewText(page, '北欧餐桌 SKU 价格核对')).toContain('逾期1天');
@@ -89,6 +93,11 @@ describe('the Firefox build in Firefox', () => {
     const stored = await send<Array<{ value: number; source: string }>>({ type: 'metrics.series', metric: 'payAmt', itemId: null, period: 'realtime', from: '2026-11-24', to: '2026-11-24' });
     expect(stored).toMatchObject([{ value: 35678.9, source: 'dom' }]);
     expect(await page.evaluate(() => [document.documentElement.getAttribute('data-host-script'), (window as unknown as { __hostErrors: string[] }).__hostErrors])).toEqual(['ran', []]);
+    // A badge opens the KPI detail: our kpi.html framed over the page, its chart drawn by chart.js.
+    await page.click('zhanggui-kpi-badge >>> button[data-metric="payAmt"]');
+    const detail = await ourFrame(page, '/kpi.html', () => !!document.querySelector('canvas') && document.body.innerText.includes('创建任务'));
+    // ¥35,678.90 against a 7-day average of ¥30,000.00 (the days it has); the chart drew its canvas.
+    expect(await detail.evaluate(() => document.body.innerText)).toMatch(/¥35,678\.90[\s\S]*¥30,000\.00/);
     await page.close();
   });
 
