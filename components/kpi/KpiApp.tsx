@@ -10,7 +10,8 @@ import { toHost } from '../panel/to-host';
 import { parseHash } from '../sidepanel/use-hash-route';
 import { useRemote } from '../shared/use-remote';
 import { KpiChart } from './KpiChart';
-import { formatMetric, fromInput, toInput } from './format';
+import { formatMetric } from '@/lib/dashboard/format';
+import { fromInput, toInput } from './format';
 
 const STATUS: Record<string, string> = { ok: '达标 On track', watch: '接近警戒线 Near the line', breach: '越线 Breached' };
 

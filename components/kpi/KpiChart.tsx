@@ -2,7 +2,8 @@ import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement,
 import { useEffect, useRef } from 'react';
 import { metricByCode } from '@/lib/metrics/dictionary';
 import type { MetricDetail } from '@/lib/metrics/messages';
-import { daysOf, formatMetric } from './format';
+import { formatMetric } from '@/lib/dashboard/format';
+import { daysOf } from './format';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Tooltip);
 

@@ -1,8 +1,5 @@
 import type { MetricDef } from '@/lib/metrics/dictionary';
 
-/** A figure in its metric's unit, as the pages show it (rates in %, money in ¥ with two decimals): the dashboard's format. */
-export { formatMetric } from '@/lib/dashboard/format';
-
 /** Rates are typed as percentages in forms (5 for 5%) and stored as fractions. */
 export const toInput = (def: MetricDef | undefined, v: number): string => (def?.unit === 'rate' ? String(+(v * 100).toFixed(4)) : String(v));
 export const fromInput = (def: MetricDef | undefined, s: string): number => (def?.unit === 'rate' ? Number(s) / 100 : Number(s));

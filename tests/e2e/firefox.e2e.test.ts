@@ -11,7 +11,7 @@
 import type { Browser, Frame, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefoxWithExtension } from '../support/firefox.mjs';
-import { openSellerPage, panelPreviewText } from '../support/seller-page.mjs';
+import { openSellerPage, ourFrame, panelPreviewText } from '../support/seller-page.mjs';
 
 const WORKBENCH = 'https://myseller.taobao.com/home.htm/QnworkbenchHome/';
 const SELL_MANAGE = 'https://myseller.taobao.com/home.htm/SellManage/all';
@@ -25,22 +25,11 @@ let close: () => Promise<void>;
 let sidebar: Frame;
 const problems: string[] = [];
 
-/** A frame of ours on `page` (BiDi reports its URL as about:blank, so each frame is asked) once `ready` holds in it. */
-async function ourFrame(page: Page, path: string, ready: () => boolean): Promise<Frame> {
-  for (const end = Date.now() + 15_000; Date.now() < end; await new Promise((r) => setTimeout(r, 100))) {
-    for (const f of page.frames()) {
-      const href = await f.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith(`${origin}${path}`) && (await f.evaluate(ready).catch(() => false))) return f;
-    }
-  }
-  throw new Error(`no frame ${path} ready on ${page.url()}`);
-}
-
 /** Our panel frame on `page` once the pointer reached the panel. */
 async function panelFrame(page: Page): Promise<Frame> {
   await page.waitForSelector('zhanggui-panel >>> .preview header', { timeout: 15_000 });
   await page.hover('zhanggui-panel >>> .preview header');
-  return ourFrame(page, '/panel.html#/panel', () => document.body.innerText.length > 0);
+  return ourFrame(page, '/panel.html#/panel');
 }
 
 async function send<T = unknown>(msg: Record<string, unknown>): Promise<T> {
@@ -63,7 +52,8 @@ describe('the Firefox build in Firefox', () => {
     // Before any set-up the panel says what to do next.
     await panel.waitForFunction(() => document.body.innerText.includes('还没有设置店铺'), { polling: 100, timeout: 10_000 });
     await panel.evaluate((url) => void (location.href = url), `${origin}/sidepanel.html#/setup`);
-    sidebar = await ourFrame(page, '/sidepanel.html', () => document.body.innerText.includes('试用示例数据'));
+    sidebar = await ourFrame(page, '/sidepanel.html');
+    await sidebar.waitForFunction(() => document.body.innerText.includes('试用示例数据'), { polling: 100, timeout: 10_000 });
     await sidebar.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent?.includes('试用示例数据'))!.click());
     await sidebar.waitForFunction(() => document.body.innerText.includes('木语家居旗舰店') && document.querySelector('nav.tabs'), { polling: 100, timeout: 15_000 });
     const ws = await send<{ shop: { name: string }; tasks: unknown[] }>({ type: 'workspace.get' });
@@ -95,7 +85,8 @@ describe('the Firefox build in Firefox', () => {
     expect(await page.evaluate(() => [document.documentElement.getAttribute('data-host-script'), (window as unknown as { __hostErrors: string[] }).__hostErrors])).toEqual(['ran', []]);
     // A badge opens the KPI detail: our kpi.html framed over the page, its chart drawn by chart.js.
     await page.click('zhanggui-kpi-badge >>> button[data-metric="payAmt"]');
-    const detail = await ourFrame(page, '/kpi.html', () => !!document.querySelector('canvas') && document.body.innerText.includes('创建任务'));
+    const detail = await ourFrame(page, '/kpi.html', 'canvas');
+    await detail.waitForFunction(() => document.body.innerText.includes('创建任务'), { polling: 100, timeout: 10_000 });
     // ¥35,678.90 against a 7-day average of ¥30,000.00 (the days it has); the chart drew its canvas.
     expect(await detail.evaluate(() => document.body.innerText)).toMatch(/¥35,678\.90[\s\S]*¥30,000\.00/);
     await page.close();
@@ -106,7 +97,8 @@ describe('the Firefox build in Firefox', () => {
     await panelPreviewText(page, '我的任务');
     await page.click('zhanggui-panel >>> .preview header button.primary');
     // The dialog opens with its title field focused: the typing and Enter go there.
-    await ourFrame(page, '/panel.html#/quick-add', () => (document.activeElement as HTMLInputElement | null)?.name === 'title');
+    const dialog = await ourFrame(page, '/panel.html#/quick-add', 'input[name="title"]');
+    await dialog.waitForFunction(() => (document.activeElement as HTMLInputElement | null)?.name === 'title', { polling: 100, timeout: 10_000 });
     await page.keyboard.type('火狐里快速添加 <b>核对</b>');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => !document.querySelector('zhanggui-quick-add'), { polling: 100, timeout: 10_000 });

@@ -24,6 +24,19 @@ export async function openSellerPage(browser, url, { problems, consoleErrors = f
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * The frame whose URL holds `urlPart`. WebDriver BiDi (Firefox) reports a moz-extension:// frame
+ * in a web page as about:blank, so such frames are asked for their location.
+ */
+async function findFrame(page, urlPart) {
+  for (const f of page.frames()) {
+    if (f.detached) continue;
+    const url = f.url() === 'about:blank' ? await f.evaluate(() => location.href).catch(() => '') : f.url();
+    if (url.includes(urlPart)) return f;
+  }
+  return null;
+}
+
+/**
  * A frame of ours on a seller page (panel.html or kpi.html, told by a part of its URL) once
  * `selector` is in it. The frame is looked up again on every try: our frame starts in the page's
  * process and moves to the extension's when it navigates, and a Frame taken in between may never
@@ -32,7 +45,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 export async function ourFrame(page, urlPart, selector = 'body', timeout = 15_000) {
   let lastError = null;
   for (const end = Date.now() + timeout; Date.now() < end; await sleep(100)) {
-    const frame = page.frames().find((f) => !f.detached && f.url().includes(urlPart));
+    const frame = await findFrame(page, urlPart);
     if (!frame) continue;
     try {
       if (await frame.$(selector)) return frame;
